@@ -1,0 +1,100 @@
+package main
+
+import (
+	"fmt"
+	"os/exec"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/judgehq/judge/runtimes"
+	"github.com/judgehq/judge/runtimes/podman"
+)
+
+func newDoctorCmd(f *Factory) *cobra.Command {
+	var uri string
+	cmd := &cobra.Command{
+		Use:   "doctor",
+		Short: "Check that this host can judge submissions",
+		Long: `Check the host: Podman, its API socket, cgroups, the OCI runtime, how each
+limit is enforced, and the runtime images. Each problem comes with its fix.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			out := f.IO.Out
+			failed := false
+			check := func(ok bool, what, detail, fix string) {
+				mark := "ok  "
+				if !ok {
+					mark, failed = "FAIL", true
+				}
+				fmt.Fprintf(out, "%s %-22s %s\n", mark, what, detail)
+				if !ok && fix != "" {
+					fmt.Fprintf(out, "     fix: %s\n", fix)
+				}
+			}
+			path, err := exec.LookPath("podman")
+			check(err == nil, "podman installed", path, "apt-get install podman runc uidmap slirp4netns")
+			path, err = exec.LookPath("mmdebstrap")
+			check(err == nil, "mmdebstrap installed", path, "apt-get install mmdebstrap (needed by `judge runtimes build`)")
+
+			sb, err := podman.New(cmd.Context(), podman.Options{URI: uri})
+			if err != nil {
+				check(false, "podman service", err.Error(), "start it with `podman system service --time=0` or check `podman info`")
+				return silentExit(exitNotAccepted)
+			}
+			defer sb.Close()
+			info := sb.Info()
+			how := "existing service"
+			if info.StartedService {
+				how = "started by judge for this check"
+			}
+			check(true, "podman service", fmt.Sprintf("%s (%s), version %s", info.URI, how, info.Version), "")
+			mode := "rootful"
+			if info.Rootless {
+				mode = "rootless"
+			}
+			check(true, "mode", mode, "")
+			check(true, "cgroups", fmt.Sprintf("%s, manager %s", info.CgroupVersion, info.CgroupManager), "")
+			check(info.Runtime != "", "OCI runtime", fmt.Sprintf("%s (service default %s)", info.Runtime, info.DefaultRuntime), "apt-get install runc")
+
+			memBy, pidsBy := "cgroup memory limit", "cgroup pids limit"
+			if !info.CgroupLimits {
+				memBy, pidsBy = "RLIMIT_AS (rootless on cgroup v1: no cgroup limits)", "RLIMIT_NPROC (rootless on cgroup v1: no cgroup limits)"
+			}
+			fmt.Fprintln(out, "limits:")
+			for _, l := range [][2]string{
+				{"memory", memBy},
+				{"processes", pidsBy},
+				{"wall-clock time", "daemon timer, container killed"},
+				{"time per test", "daemon watchdog on the harness's records"},
+				{"open files", "RLIMIT_NOFILE"},
+				{"file size", "RLIMIT_FSIZE"},
+				{"disk", "tmpfs /tmp with size and inode limits, read-only root"},
+				{"output", "capped stream from the container"},
+				{"network", "none (no network namespace interfaces)"},
+			} {
+				fmt.Fprintf(out, "     %-16s %s\n", l[0], l[1])
+			}
+
+			for _, rt := range runtimes.Builtin() {
+				st, err := sb.Image(cmd.Context(), rt)
+				switch {
+				case err != nil:
+					check(false, "image "+rt.Name, err.Error(), "")
+				case !st.Present:
+					check(false, "image "+rt.Name, "missing", "judge runtimes build "+rt.Name)
+				case !st.Current:
+					check(false, "image "+rt.Name, "built from an older recipe", "judge runtimes build "+rt.Name)
+				default:
+					check(true, "image "+rt.Name, rt.ImageName()+" ("+strings.Join(rt.Image.Packages, " ")+")", "")
+				}
+			}
+			if failed {
+				return silentExit(exitNotAccepted)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&uri, "podman", "", "Podman service URI (default: the local socket)")
+	return cmd
+}

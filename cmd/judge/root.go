@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/judgehq/judge/judge/api"
+	"github.com/judgehq/judge/judge/client"
+)
+
+// Exit codes.
+const (
+	exitOK          = 0 // success, or Accepted
+	exitNotAccepted = 1 // a verdict other than Accepted, or a failed check
+	exitUsage       = 2 // bad usage or no connection to the daemon
+)
+
+// IO is where commands read and write.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+}
+
+// Factory carries what commands need, built once.
+type Factory struct {
+	IO     IO
+	Config *viper.Viper
+}
+
+// Client returns a client of the configured daemon.
+func (f *Factory) Client() *client.Client {
+	return client.New(f.Config.GetString("server"))
+}
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+func (e *exitError) Unwrap() error { return e.err }
+
+// silentExit ends the command with code and no further message.
+func silentExit(code int) error { return &exitError{code: code} }
+
+func run(args []string) int {
+	f := &Factory{IO: IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}, Config: newConfig()}
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := root.ExecuteContext(ctx)
+	return exitCode(f, err)
+}
+
+func exitCode(f *Factory, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(f.IO.ErrOut, "error:", ee.err)
+		}
+		return ee.code
+	}
+	if errors.Is(err, client.ErrUnreachable) {
+		fmt.Fprintf(f.IO.ErrOut, "error: %v\nStart the daemon with `judge serve`, or point to one with --server or JUDGE_SERVER.\n", err)
+		return exitUsage
+	}
+	var apiErr *api.Error
+	if errors.As(err, &apiErr) {
+		fmt.Fprintln(f.IO.ErrOut, "error:", apiErr.Message)
+		return exitNotAccepted
+	}
+	fmt.Fprintln(f.IO.ErrOut, "error:", err)
+	if strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag") ||
+		strings.Contains(err.Error(), "arg") {
+		return exitUsage
+	}
+	return exitNotAccepted
+}
+
+// DefaultServer is the daemon's default address.
+const DefaultServer = "http://127.0.0.1:7070"
+
+func newConfig() *viper.Viper {
+	v := viper.New()
+	v.SetEnvPrefix("JUDGE")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	v.SetDefault("server", DefaultServer)
+	v.SetConfigName("config")
+	v.SetConfigType("yaml")
+	v.AddConfigPath(filepath.Join(xdgDir("XDG_CONFIG_HOME", ".config"), "judge"))
+	return v
+}
+
+func xdgDir(env, fallback string) string {
+	if d := os.Getenv(env); d != "" {
+		return d
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = os.TempDir()
+	}
+	return filepath.Join(home, fallback)
+}
+
+func newRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "judge",
+		Short: "A self-hosted code judge: practise and run contests in your terminal",
+		Long: `judge is a code judge in one binary.
+
+  judge serve                 run the daemon (HTTP API, SQLite, Podman sandboxes)
+  judge problems              list the problems
+  judge submit two-sum.py     judge a solution; exits 0 only on Accepted`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := f.Config.BindPFlags(cmd.Flags()); err != nil {
+				return err
+			}
+			if err := f.Config.ReadInConfig(); err != nil {
+				var nf viper.ConfigFileNotFoundError
+				if !errors.As(err, &nf) {
+					return &exitError{code: exitUsage, err: fmt.Errorf("read config: %w", err)}
+				}
+			}
+			return nil
+		},
+	}
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: fmt.Errorf("%w\nSee '%s --help'.", err, cmd.CommandPath())}
+	})
+	root.PersistentFlags().String("server", DefaultServer, "daemon address (env JUDGE_SERVER)")
+	root.AddCommand(
+		newServeCmd(f),
+		newProblemsCmd(f),
+		newSubmitCmd(f),
+		newRuntimesCmd(f),
+		newDoctorCmd(f),
+	)
+	return root
+}

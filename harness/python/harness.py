@@ -1,0 +1,146 @@
+# judge harness for Python 3.
+#
+# Reads one JSON line from stdin (see harness/protocol.go), loads the user's
+# code, calls Solution().<function> once per test and writes one record per
+# event to the original stdout. The user's stdout is redirected per test to a
+# temporary file, so nothing the code prints can be taken for a record.
+import json
+import linecache
+import os
+import sys
+import tempfile
+import time
+import traceback
+
+PRELUDE = """\
+from typing import *
+import bisect, collections, functools, heapq, itertools, math, operator, random, re, string
+from collections import Counter, defaultdict, deque, OrderedDict
+from functools import lru_cache, cache, reduce
+from heapq import heappush, heappop, heapify
+"""
+
+
+def main():
+    inp = json.loads(sys.stdin.buffer.readline())
+    marker = "@@judge:" + inp["nonce"] + " "
+    # Keep the real stdout for records only; the user's fd 1 goes elsewhere.
+    rec_out = os.fdopen(os.dup(1), "w", encoding="utf-8", closefd=True)
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    capture = tempfile.TemporaryFile()
+    os.dup2(capture.fileno(), 1)
+    limit = int(inp.get("output_limit") or 65536)
+
+    def emit(rec):
+        rec_out.write(marker + json.dumps(rec, ensure_ascii=False, allow_nan=False) + "\n")
+        rec_out.flush()
+
+    emit({"k": "start"})
+    fn = inp["function"]
+    src = inp["code"]
+    linecache.cache["solution.py"] = (len(src), None, src.splitlines(True), "solution.py")
+    try:
+        code = compile(src, "solution.py", "exec")
+    except SyntaxError as e:
+        emit({"k": "compile", "err": "".join(traceback.format_exception_only(type(e), e))})
+        return
+    ns = {"__name__": "solution", "__builtins__": __builtins__}
+    exec(PRELUDE, ns)
+    try:
+        exec(code, ns)
+    except BaseException as e:
+        emit({"k": "error", "i": 0, "err": user_trace(e), "out": take(capture, limit)})
+        return
+    cls = ns.get("Solution")
+    if not isinstance(cls, type) or not callable(getattr(cls, fn, None)):
+        emit({"k": "compile", "err": "class Solution with a method %s(...) not found" % fn})
+        return
+
+    params = inp["params"]
+    emit({"k": "ready"})
+    for i, raw in enumerate(inp["tests"]):
+        args = [to_native(a, t) for a, t in zip(raw, params)]
+        try:
+            method = getattr(cls(), fn)
+            start = time.perf_counter()
+            result = method(*args)
+            elapsed = time.perf_counter() - start
+        except BaseException as e:
+            emit({"k": "error", "i": i, "err": user_trace(e), "out": take(capture, limit)})
+            continue
+        try:
+            value = json.dumps(from_native(result, inp["returns"]), ensure_ascii=False, allow_nan=False)
+            rec = {"k": "result", "i": i, "us": int(elapsed * 1e6), "out": take(capture, limit)}
+            rec["v"] = json.loads(value)
+        except (TypeError, ValueError) as e:
+            emit({"k": "error", "i": i, "err": "cannot return %r as %s: %s" % (type(result).__name__, inp["returns"], e),
+                  "out": take(capture, limit)})
+            continue
+        emit(rec)
+    try:
+        import resource
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except Exception:
+        rss = 0
+    emit({"k": "done", "rss": rss})
+
+
+def take(f, limit):
+    """Return and clear what the user's code printed since the last call."""
+    try:
+        sys.stdout.flush()
+    except Exception:
+        pass
+    f.seek(0)
+    data = f.read(limit + 1)
+    f.seek(0)
+    f.truncate()
+    text = data[:limit].decode("utf-8", "replace")
+    if len(data) > limit:
+        text += "\n[output truncated]"
+    return text
+
+
+def user_trace(e):
+    """The traceback from the user's code on, without the harness's frames."""
+    tb = e.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != "solution.py":
+        tb = tb.tb_next
+    lines = traceback.format_exception(type(e), e, tb)
+    return "".join(lines)[-4000:]
+
+
+def to_native(v, t):
+    if t == "double":
+        return float(v)
+    if t.endswith("[]"):
+        return [to_native(x, t[:-2]) for x in v]
+    return v
+
+
+def from_native(v, t):
+    if t.endswith("[]"):
+        if isinstance(v, (str, bytes, dict)) or not hasattr(v, "__iter__"):
+            raise TypeError("not a list")
+        return [from_native(x, t[:-2]) for x in v]
+    if t in ("int", "long"):
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise TypeError("not an int")
+        return v
+    if t == "double":
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise TypeError("not a float")
+        return float(v)
+    if t == "bool":
+        if not isinstance(v, bool):
+            raise TypeError("not a bool")
+        return v
+    if t == "string":
+        if not isinstance(v, str):
+            raise TypeError("not a str")
+        return v
+    raise TypeError("unknown type " + t)
+
+
+main()

@@ -1,0 +1,292 @@
+package judge
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/judgehq/judge/harness"
+	"github.com/judgehq/judge/judge/api"
+	"github.com/judgehq/judge/problems"
+	"github.com/judgehq/judge/runtimes"
+)
+
+// Sandbox runs one program in a fresh, isolated environment.
+type Sandbox interface {
+	// Run runs req to its end, streaming its standard output to req.Stdout.
+	// When ctx is cancelled the program is killed and the result says so.
+	// An error means the sandbox itself failed (the judge's fault), never
+	// that the program misbehaved.
+	Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error)
+}
+
+// Grader runs a submission's code against a problem's tests in a Sandbox and
+// decides the verdict from the harness's records.
+type Grader struct {
+	Sandbox  Sandbox
+	Runtimes runtimes.Set
+	// Grace is added to a problem's time limit before a test is stopped.
+	Grace time.Duration
+	// StartTimeout bounds the time from starting the sandbox to the harness
+	// being ready to run the first test.
+	StartTimeout time.Duration
+}
+
+// GradeRequest is one piece of code to grade.
+type GradeRequest struct {
+	Problem  *problems.Problem
+	Language string
+	Code     string
+	// Tests are the tests to run, in order.
+	Tests []problems.Test
+	// AllTests runs every test and reports each (run mode); otherwise
+	// grading stops at the first failure.
+	AllTests bool
+}
+
+// ErrUnknownLanguage is returned for a language without a runtime.
+var ErrUnknownLanguage = errors.New("unknown language")
+
+const maxMessage = 4000
+
+// Grade judges req. An error means the judge failed and the grading should be
+// retried; everything the code does is expressed in the result's verdict.
+func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, error) {
+	rt, ok := g.Runtimes[req.Language]
+	if !ok {
+		return nil, fmt.Errorf("%w %q", ErrUnknownLanguage, req.Language)
+	}
+	hl, ok := harness.Get(req.Language)
+	if !ok {
+		return nil, fmt.Errorf("%w %q", ErrUnknownLanguage, req.Language)
+	}
+	cmd, err := rt.Command()
+	if err != nil {
+		return nil, err
+	}
+	p := req.Problem
+	in := harness.NewInput(p.Signature, hl.Function(p.Signature.Function), req.Code, req.Tests)
+
+	grace := g.Grace
+	if grace == 0 {
+		grace = 500 * time.Millisecond
+	}
+	startTimeout := g.StartTimeout
+	if startTimeout == 0 {
+		startTimeout = 15 * time.Second
+	}
+	perTest := p.Limits.Time + grace
+	limits := runtimes.DefaultLimits()
+	limits.MemoryMB = p.Limits.MemoryMB
+	limits.Wall = startTimeout + time.Duration(len(req.Tests))*perTest
+
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pr, pw := io.Pipe()
+	type runDone struct {
+		res *runtimes.RunResult
+		err error
+	}
+	done := make(chan runDone, 1)
+	go func() {
+		res, err := g.Sandbox.Run(runCtx, runtimes.RunRequest{
+			Image:  rt.ImageName(),
+			Cmd:    cmd,
+			Stdin:  in.Marshal(),
+			Stdout: pw,
+			Limits: limits,
+		})
+		pw.Close()
+		done <- runDone{res, err}
+	}()
+
+	records := make(chan harness.Record)
+	readErr := make(chan error, 1)
+	go func() {
+		r := harness.NewReader(pr, in.Nonce, 4<<20)
+		for {
+			rec, err := r.Next()
+			if err != nil {
+				readErr <- err
+				io.Copy(io.Discard, pr) // keep the sandbox's writer moving
+				close(records)
+				return
+			}
+			records <- rec
+		}
+	}()
+
+	s := &scoring{req: req, res: &api.Result{Total: len(req.Tests)}}
+	timer := time.NewTimer(startTimeout)
+	defer timer.Stop()
+	timedOut, started, ready := false, false, false
+loop:
+	for {
+		select {
+		case rec, ok := <-records:
+			if !ok {
+				break loop
+			}
+			if s.final() {
+				continue // draining after a decision
+			}
+			switch rec.Kind {
+			case harness.KindStart:
+				started = true
+			case harness.KindReady:
+				ready = true
+				timer.Reset(perTest)
+			case harness.KindCompile:
+				s.fail(api.CompileError, nil, trim(rec.Error))
+			case harness.KindResult, harness.KindError:
+				if !ready || rec.Test != s.next {
+					s.fail(api.RuntimeError, nil, "the program wrote output that breaks the judge's protocol")
+					break
+				}
+				s.record(rec, p.Limits.Time)
+				timer.Reset(perTest)
+			case harness.KindDone:
+				s.res.MemoryKB = rec.MaxRSSKB
+			}
+			if s.final() && !req.AllTests {
+				cancel()
+			}
+		case <-timer.C:
+			timedOut = true
+			cancel()
+		}
+	}
+	rd := <-done
+	if rd.err != nil {
+		return nil, fmt.Errorf("sandbox: %w", rd.err)
+	}
+	rerr := <-readErr
+	res := rd.res
+	if !started && !s.decided() {
+		// Nothing of the user's ran yet: the image or the harness is broken.
+		return nil, fmt.Errorf("harness did not start (exit %d, timed out %t): %s",
+			res.ExitCode, timedOut, trim(string(res.Stderr)))
+	}
+	if !s.decided() {
+		switch {
+		case timedOut:
+			if ready {
+				s.fail(api.TimeLimit, nil, fmt.Sprintf("test %d ran longer than %v", s.next+1, p.Limits.Time))
+			} else {
+				s.fail(api.TimeLimit, nil, fmt.Sprintf("the program did not start within %v", startTimeout))
+			}
+		case res.StdoutTruncated || errors.Is(rerr, bufio.ErrTooLong):
+			s.fail(api.OutputLimit, nil, "the program wrote too much output")
+		case res.OOMKilled:
+			s.fail(api.MemoryLimit, nil, fmt.Sprintf("the program used more than %d MiB", p.Limits.MemoryMB))
+		case res.WallExceeded:
+			s.fail(api.TimeLimit, nil, "the run exceeded its wall-clock limit")
+		case s.next < len(req.Tests):
+			msg := strings.TrimSpace(string(res.Stderr))
+			if msg == "" {
+				msg = fmt.Sprintf("the program exited with status %d during test %d", res.ExitCode, s.next+1)
+			}
+			s.fail(api.RuntimeError, nil, trim(msg))
+		}
+	}
+	if s.res.Verdict == "" {
+		s.res.Verdict = api.Accepted
+	}
+	return s.res, nil
+}
+
+// scoring accumulates per-test results into a Result.
+type scoring struct {
+	req  GradeRequest
+	res  *api.Result
+	next int // index of the next test expected
+	// failed is set once a verdict other than Accepted is decided.
+	failed bool
+}
+
+func (s *scoring) final() bool   { return s.failed }
+func (s *scoring) decided() bool { return s.failed || s.next >= len(s.req.Tests) }
+
+// fail decides a non-accepted verdict, unless one is decided already.
+func (s *scoring) fail(v api.Verdict, tr *api.TestResult, msg string) {
+	if s.failed {
+		return
+	}
+	s.failed = true
+	s.res.Verdict = v
+	s.res.Message = msg
+	s.res.Failed = tr
+}
+
+func (s *scoring) record(rec harness.Record, limit time.Duration) {
+	i := s.next
+	s.next++
+	t := s.req.Tests[i]
+	p := s.req.Problem
+	tr := api.TestResult{Index: i + 1, TimeMS: float64(rec.Micros) / 1000, Stdout: rec.Stdout}
+	show := t.Sample || s.req.AllTests
+	if show {
+		tr.Input = map[string]json.RawMessage{}
+		for j, prm := range p.Signature.Params {
+			tr.Input[prm.Name] = problems.Encode(t.Args[j])
+		}
+		tr.Expected = problems.Encode(t.Expected)
+	}
+	if tr.TimeMS > s.res.TimeMS {
+		s.res.TimeMS = tr.TimeMS
+	}
+	switch {
+	case rec.Kind == harness.KindError:
+		tr.Verdict = api.RuntimeError
+		tr.Message = trim(rec.Error)
+	case time.Duration(rec.Micros)*time.Microsecond > limit:
+		tr.Verdict = api.TimeLimit
+		tr.Message = fmt.Sprintf("took %.0f ms, limit %v", tr.TimeMS, limit)
+	default:
+		if show {
+			tr.Actual = rec.Value
+		}
+		actual, err := p.Signature.Returns.Decode(rec.Value)
+		if err != nil {
+			tr.Verdict = api.WrongAnswer
+			tr.Message = "the returned value is not a " + p.Signature.Returns.String() + ": " + err.Error()
+		} else if why := p.Checker.Check(p.Signature.Returns, t.Expected, actual); why != "" {
+			tr.Verdict = api.WrongAnswer
+			if show {
+				tr.Message = why
+			}
+		} else {
+			tr.Verdict = api.Accepted
+			s.res.Passed++
+		}
+	}
+	if s.req.AllTests {
+		s.res.Tests = append(s.res.Tests, tr)
+	}
+	if tr.Verdict != api.Accepted {
+		msg := tr.Message
+		if !show {
+			msg = fmt.Sprintf("failed on test %d of %d", i+1, len(s.req.Tests))
+			if tr.Verdict == api.RuntimeError {
+				msg += ":\n" + tr.Message
+			}
+		}
+		failed := tr
+		s.fail(tr.Verdict, &failed, msg)
+	}
+}
+
+// trim shortens a compiler or runtime message to a readable size, keeping its
+// end, where the error usually is.
+func trim(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= maxMessage {
+		return s
+	}
+	return "...\n" + s[len(s)-maxMessage:]
+}

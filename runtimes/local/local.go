@@ -1,0 +1,54 @@
+// Package local runs programs directly on the host, with no isolation at all.
+// It exists for tests of the grading pipeline and for the benchmark's bare
+// floor; the daemon never judges submissions with it.
+package local
+
+import (
+	"bytes"
+	"context"
+	"os/exec"
+	"syscall"
+	"time"
+
+	"github.com/judgehq/judge/runtimes"
+)
+
+// Runner runs a request's command as a host process.
+type Runner struct{}
+
+// Run implements the judge's Sandbox interface. The request's image is
+// ignored.
+func (Runner) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
+	wall := req.Limits.Wall
+	if wall <= 0 {
+		wall = time.Minute
+	}
+	rctx, cancel := context.WithTimeout(ctx, wall)
+	defer cancel()
+	cmd := exec.CommandContext(rctx, req.Cmd[0], req.Cmd[1:]...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.Stdin = bytes.NewReader(req.Stdin)
+	out := &runtimes.LimitWriter{W: req.Stdout, N: req.Limits.StdoutBytes}
+	var stderr bytes.Buffer
+	errw := &runtimes.LimitWriter{W: &stderr, N: req.Limits.StderrBytes}
+	cmd.Stdout, cmd.Stderr = out, errw
+	cmd.WaitDelay = time.Second
+	start := time.Now()
+	err := cmd.Run()
+	res := &runtimes.RunResult{
+		Stderr:          stderr.Bytes(),
+		StdoutTruncated: out.Truncated,
+		Duration:        time.Since(start),
+	}
+	if rctx.Err() != nil {
+		res.Killed = true
+		res.WallExceeded = ctx.Err() == nil
+		return res, nil
+	}
+	if ee, ok := err.(*exec.ExitError); ok {
+		res.ExitCode = ee.ExitCode()
+		return res, nil
+	}
+	return res, err
+}

@@ -1,0 +1,131 @@
+package podman
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/containers/podman/v5/pkg/bindings/images"
+
+	"github.com/judgehq/judge/runtimes"
+)
+
+// LabelRecipe carries the runtime recipe hash an image was built from.
+const LabelRecipe = "io.judge.recipe"
+
+// BuildOptions configure BuildImage.
+type BuildOptions struct {
+	// CacheDir keeps the root file system tarballs, so that a second import
+	// (another user's storage, another host) skips the package download.
+	CacheDir string
+	// Mirror is the Debian mirror to build from.
+	Mirror string
+	// Progress receives the build's log.
+	Progress io.Writer
+	// Force rebuilds the tarball even if one for the recipe is cached.
+	Force bool
+}
+
+// DefaultMirror is the Debian mirror images are built from by default.
+const DefaultMirror = "http://deb.debian.org/debian"
+
+// BuildImage builds rt's root file system from Debian packages with
+// mmdebstrap and imports it as rt's image into the Podman service.
+func (s *Sandbox) BuildImage(ctx context.Context, rt *runtimes.Runtime, o BuildOptions) error {
+	if o.Progress == nil {
+		o.Progress = io.Discard
+	}
+	if o.Mirror == "" {
+		o.Mirror = DefaultMirror
+	}
+	if err := os.MkdirAll(o.CacheDir, 0o755); err != nil {
+		return err
+	}
+	tarball := filepath.Join(o.CacheDir, fmt.Sprintf("%s-%s.tar", rt.Name, rt.RecipeHash()))
+	if _, err := os.Stat(tarball); err != nil || o.Force {
+		if err := debootstrap(ctx, rt, o, tarball); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(o.Progress, "using cached root file system %s\n", tarball)
+	}
+	f, err := os.Open(tarball)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	conn, err := connect(ctx, s.uri)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(o.Progress, "importing %s into podman at %s\n", rt.ImageName(), s.uri)
+	_, err = images.Import(conn, f, new(images.ImportOptions).
+		WithReference(rt.ImageName()).
+		WithMessage("judge runtime "+rt.Name).
+		WithChanges([]string{
+			"LABEL " + LabelRecipe + "=" + rt.RecipeHash(),
+			"ENV PATH=/usr/local/bin:/usr/bin:/bin",
+			"ENV LANG=C.UTF-8",
+			"USER " + SandboxUser,
+			"WORKDIR /tmp",
+		}))
+	if err != nil {
+		return fmt.Errorf("import image %s: %w", rt.ImageName(), err)
+	}
+	return nil
+}
+
+func debootstrap(ctx context.Context, rt *runtimes.Runtime, o BuildOptions, tarball string) error {
+	bin, err := exec.LookPath("mmdebstrap")
+	if err != nil {
+		return errors.New("mmdebstrap is not installed; install it with: apt-get install mmdebstrap")
+	}
+	tmp := tarball + ".part"
+	args := []string{
+		"--variant=essential",
+		"--include=" + strings.Join(rt.Image.Packages, ","),
+		"--dpkgopt=path-exclude=/usr/share/man/*",
+		"--dpkgopt=path-exclude=/usr/share/doc/*",
+		"--dpkgopt=path-exclude=/usr/share/info/*",
+		"--dpkgopt=path-exclude=/usr/share/locale/*",
+		"--format=tar",
+		rt.Image.Suite, tmp, o.Mirror,
+	}
+	fmt.Fprintf(o.Progress, "building %s root file system: mmdebstrap %s\n", rt.Name, strings.Join(args, " "))
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Stdout, cmd.Stderr = o.Progress, o.Progress
+	if err := cmd.Run(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("mmdebstrap %s: %w", rt.Name, err)
+	}
+	return os.Rename(tmp, tarball)
+}
+
+// ImageStatus says whether rt's image is present and built from the current
+// recipe.
+type ImageStatus struct {
+	Present bool
+	Current bool
+}
+
+// Image reports the state of rt's image.
+func (s *Sandbox) Image(ctx context.Context, rt *runtimes.Runtime) (ImageStatus, error) {
+	conn, err := connect(ctx, s.uri)
+	if err != nil {
+		return ImageStatus{}, err
+	}
+	ok, err := images.Exists(conn, rt.ImageName(), nil)
+	if err != nil || !ok {
+		return ImageStatus{}, err
+	}
+	img, err := images.GetImage(conn, rt.ImageName(), nil)
+	if err != nil {
+		return ImageStatus{Present: true}, err
+	}
+	return ImageStatus{Present: true, Current: img.Labels[LabelRecipe] == rt.RecipeHash()}, nil
+}

@@ -1,0 +1,414 @@
+// Package podman runs sandboxed programs in fresh Podman containers through
+// the Podman v5 Go bindings, over the API socket of a Podman service. It is the
+// only package that imports the bindings.
+//
+// Every run gets its own container: no network, a read-only root, a small
+// tmpfs at /tmp, all capabilities dropped, no-new-privileges, the default
+// seccomp profile, an unprivileged user, no host environment, and limits on
+// wall-clock time, memory, processes, open files and file size. The container
+// is removed after the run, whatever happened in it.
+package podman
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/containers/podman/v5/pkg/bindings"
+	"github.com/containers/podman/v5/pkg/bindings/containers"
+	"github.com/containers/podman/v5/pkg/bindings/system"
+	"github.com/containers/podman/v5/pkg/specgen"
+	spec "github.com/opencontainers/runtime-spec/specs-go"
+
+	"github.com/judgehq/judge/runtimes"
+)
+
+// Labels put on every sandbox container.
+const (
+	LabelSandbox = "io.judge.sandbox"
+	LabelOwner   = "io.judge.owner"
+)
+
+// SandboxUser is the unprivileged user code runs as inside the container.
+const SandboxUser = "65534:65534"
+
+// Options configure a Sandbox.
+type Options struct {
+	// URI is the Podman service's address: unix:///path, tcp://host:port or
+	// ssh://user@host/path. Empty means the local default socket, and a
+	// service of the sandbox's own if none answers there.
+	URI string
+	// Runtime is the OCI runtime to use ("runc", "crun"); empty picks one
+	// that works on the host.
+	Runtime string
+	// Owner tags this daemon's containers, so that a restart removes what an
+	// earlier run of the same daemon left behind, and nothing else.
+	Owner  string
+	Logger *slog.Logger
+}
+
+// Sandbox runs programs in Podman containers.
+type Sandbox struct {
+	uri     string
+	runtime string
+	owner   string
+	log     *slog.Logger
+	info    HostInfo
+	service *exec.Cmd // the Podman service started by us, if any
+	mu      sync.Mutex
+}
+
+// HostInfo is what the sandbox learned of the Podman host.
+type HostInfo struct {
+	URI           string
+	Version       string
+	Rootless      bool
+	CgroupVersion string
+	CgroupManager string
+	// DefaultRuntime is the service's default OCI runtime.
+	DefaultRuntime string
+	// Runtime is the OCI runtime the sandbox uses.
+	Runtime string
+	// StartedService is set when the sandbox started its own service.
+	StartedService bool
+	// CgroupLimits is set when cgroups enforce memory and process limits;
+	// otherwise rlimits bound them.
+	CgroupLimits bool
+}
+
+// New connects to the Podman service, starting one if needed, and learns what
+// the host supports.
+func New(ctx context.Context, o Options) (*Sandbox, error) {
+	s := &Sandbox{owner: o.Owner, log: o.Logger}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	uri := o.URI
+	if uri == "" {
+		uri = "unix://" + DefaultSocket()
+	}
+	connCtx, err := connect(ctx, uri)
+	if err != nil && o.URI == "" {
+		uri, err = s.startService(ctx, o.Runtime)
+		if err == nil {
+			connCtx, err = connect(ctx, uri)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("connect to podman at %s: %w", uri, err)
+	}
+	s.uri = uri
+	info, err := system.Info(connCtx, nil)
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("podman info: %w", err)
+	}
+	s.info = HostInfo{
+		URI:            uri,
+		Version:        info.Version.Version,
+		Rootless:       info.Host.Security.Rootless,
+		CgroupVersion:  info.Host.CgroupsVersion,
+		CgroupManager:  info.Host.CgroupManager,
+		StartedService: s.service != nil,
+	}
+	if info.Host.OCIRuntime != nil {
+		s.info.DefaultRuntime = info.Host.OCIRuntime.Name
+	}
+	s.runtime = o.Runtime
+	if s.runtime == "" && s.info.CgroupVersion != "v2" && s.info.DefaultRuntime == "crun" {
+		// crun fails on hybrid and v1 cgroup hosts; runc works there.
+		s.runtime = "runc"
+	}
+	s.info.Runtime = s.runtime
+	if s.info.Runtime == "" {
+		s.info.Runtime = s.info.DefaultRuntime
+	}
+	// Rootless Podman on cgroup v1 cannot put limits on cgroups.
+	s.info.CgroupLimits = !s.info.Rootless || s.info.CgroupVersion == "v2"
+	return s, nil
+}
+
+// Info describes the Podman host.
+func (s *Sandbox) Info() HostInfo { return s.info }
+
+// connect opens a bindings connection and checks that the service answers.
+func connect(ctx context.Context, uri string) (context.Context, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	c, err := bindings.NewConnection(ctx, uri)
+	if err != nil {
+		return nil, err
+	}
+	// The connection must outlive the timeout used to establish it.
+	return context.WithoutCancel(c), nil
+}
+
+// DefaultSocket returns the local Podman API socket of the current user.
+func DefaultSocket() string {
+	if os.Geteuid() == 0 {
+		return "/run/podman/podman.sock"
+	}
+	return filepath.Join(runtimeDir(), "podman", "podman.sock")
+}
+
+func runtimeDir() string {
+	if d := os.Getenv("XDG_RUNTIME_DIR"); d != "" {
+		return d
+	}
+	if os.Geteuid() == 0 {
+		return "/run"
+	}
+	return filepath.Join(os.TempDir(), "judge-run-"+strconv.Itoa(os.Geteuid()))
+}
+
+// startService starts `podman system service` on a socket of our own, tied to
+// this process's life.
+func (s *Sandbox) startService(ctx context.Context, runtime string) (string, error) {
+	bin, err := exec.LookPath("podman")
+	if err != nil {
+		return "", errors.New("podman is not installed and no Podman service answers; install podman (apt-get install podman runc)")
+	}
+	dir := filepath.Join(runtimeDir(), "judge")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	sock := filepath.Join(dir, fmt.Sprintf("podman-%d.sock", os.Getpid()))
+	args := []string{}
+	if runtime == "" && !cgroup2Host() {
+		if _, err := exec.LookPath("runc"); err == nil {
+			runtime = "runc"
+		}
+	}
+	if runtime != "" {
+		args = append(args, "--runtime", runtime)
+	}
+	args = append(args, "system", "service", "--time=0", "unix://"+sock)
+	cmd := exec.Command(bin, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{
+		Setpgid:   true,            // a terminal's Ctrl-C is ours to handle, not the service's
+		Pdeathsig: syscall.SIGTERM, // and it ends when we do
+	}
+	if err := cmd.Start(); err != nil {
+		return "", fmt.Errorf("start podman service: %w", err)
+	}
+	s.service = cmd
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-exited:
+			s.service = nil
+			return "", fmt.Errorf("podman service exited: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
+		case <-time.After(50 * time.Millisecond):
+		}
+		if _, err := os.Stat(sock); err == nil {
+			s.log.Info("started podman service", "socket", sock, "runtime", runtime)
+			return "unix://" + sock, nil
+		}
+	}
+	cmd.Process.Kill()
+	s.service = nil
+	return "", errors.New("podman service did not open its socket within 15s")
+}
+
+func cgroup2Host() bool {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs("/sys/fs/cgroup", &st); err != nil {
+		return false
+	}
+	return st.Type == 0x63677270 // CGROUP2_SUPER_MAGIC
+}
+
+// Close stops the Podman service if the sandbox started it.
+func (s *Sandbox) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.service != nil && s.service.Process != nil {
+		s.service.Process.Signal(syscall.SIGTERM)
+		if u, err := url.Parse(s.uri); err == nil {
+			defer os.Remove(u.Path)
+		}
+		s.service = nil
+	}
+	return nil
+}
+
+// Cleanup removes every container this sandbox's owner left behind, for
+// example when the daemon was killed during a run. It returns how many.
+func (s *Sandbox) Cleanup(ctx context.Context) (int, error) {
+	conn, err := connect(ctx, s.uri)
+	if err != nil {
+		return 0, err
+	}
+	list, err := containers.List(conn, new(containers.ListOptions).WithAll(true).
+		WithFilters(map[string][]string{"label": {LabelOwner + "=" + s.owner}}))
+	if err != nil {
+		return 0, fmt.Errorf("list containers: %w", err)
+	}
+	for _, c := range list {
+		s.remove(conn, c.ID)
+	}
+	return len(list), nil
+}
+
+func (s *Sandbox) remove(conn context.Context, id string) {
+	ctx, cancel := context.WithTimeout(conn, 30*time.Second)
+	defer cancel()
+	_, err := containers.Remove(ctx, id, new(containers.RemoveOptions).
+		WithForce(true).WithVolumes(true).WithTimeout(0).WithIgnore(true))
+	if err != nil {
+		s.log.Warn("remove container", "id", id, "err", err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// containerSpec builds the locked-down container for req.
+func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator {
+	l := req.Limits
+	g := specgen.NewSpecGenerator(req.Image, false)
+	g.Command = req.Cmd
+	g.Entrypoint = []string{}
+	g.Stdin = ptr(true)
+	g.Terminal = ptr(false)
+	g.Hostname = "sandbox"
+	g.NetNS = specgen.Namespace{NSMode: specgen.NoNetwork}
+	g.ReadOnlyFilesystem = ptr(true)
+	g.ReadWriteTmpfs = ptr(false)
+	g.CapDrop = []string{"all"}
+	g.NoNewPrivileges = ptr(true)
+	g.User = SandboxUser
+	g.EnvHost = ptr(false)
+	g.HTTPProxy = ptr(false)
+	g.Env = map[string]string{
+		"PATH": "/usr/local/bin:/usr/bin:/bin",
+		"HOME": "/tmp",
+		"LANG": "C.UTF-8",
+	}
+	g.WorkDir = "/tmp"
+	g.UseImageHosts = ptr(true)
+	g.UseImageResolvConf = ptr(true)
+	g.Systemd = "false"
+	g.OCIRuntime = s.runtime
+	g.Mounts = []spec.Mount{{
+		Destination: "/tmp",
+		Type:        "tmpfs",
+		Source:      "tmpfs",
+		Options: []string{"rw", "nosuid", "nodev", "mode=1777",
+			fmt.Sprintf("size=%dm", l.TmpfsMB)},
+	}}
+	g.Labels = map[string]string{LabelSandbox: "1", LabelOwner: s.owner}
+	for k, v := range req.Labels {
+		g.Labels[k] = v
+	}
+	mem := int64(l.MemoryMB) << 20
+	if s.info.CgroupLimits {
+		pids := int64(l.Pids)
+		g.ResourceLimits = &spec.LinuxResources{
+			Memory: &spec.LinuxMemory{Limit: &mem, Swap: &mem},
+			Pids:   &spec.LinuxPids{Limit: pids},
+		}
+	}
+	rl := func(typ string, v uint64) spec.POSIXRlimit { return spec.POSIXRlimit{Type: typ, Hard: v, Soft: v} }
+	g.Rlimits = []spec.POSIXRlimit{
+		rl("nofile", uint64(l.NoFile)),
+		rl("fsize", uint64(l.FileSizeMB)<<20),
+		rl("core", 0),
+		rl("nproc", uint64(l.Pids)),
+	}
+	if !s.info.CgroupLimits {
+		// Without cgroup limits the address space bounds memory.
+		g.Rlimits = append(g.Rlimits, rl("as", uint64(mem)+64<<20))
+	}
+	return g
+}
+
+// Run implements the judge's Sandbox: it runs req in a fresh container and
+// removes the container afterwards.
+func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
+	// Attach replaces the connection's transport, so every run gets a
+	// connection of its own. It is not tied to ctx: cancelling ctx kills the
+	// container, and the cleanup must still go through.
+	conn, err := connect(ctx, s.uri)
+	if err != nil {
+		return nil, fmt.Errorf("connect to podman: %w", err)
+	}
+	start := time.Now()
+	created, err := containers.CreateWithSpec(conn, s.containerSpec(req), nil)
+	if err != nil {
+		return nil, fmt.Errorf("create container: %w", err)
+	}
+	id := created.ID
+	defer s.remove(conn, id)
+
+	var stderr bytes.Buffer
+	outw := &runtimes.LimitWriter{W: req.Stdout, N: req.Limits.StdoutBytes}
+	errw := &runtimes.LimitWriter{W: &stderr, N: req.Limits.StderrBytes}
+	ready := make(chan bool, 1)
+	attached := make(chan error, 1)
+	go func() {
+		attached <- containers.Attach(conn, id, bytes.NewReader(req.Stdin), outw, errw, ready, nil)
+	}()
+	select {
+	case <-ready:
+	case err := <-attached:
+		return nil, fmt.Errorf("attach: %w", err)
+	}
+	if err := containers.Start(conn, id, nil); err != nil {
+		return nil, fmt.Errorf("start container: %w", err)
+	}
+	res := &runtimes.RunResult{}
+	wall := time.NewTimer(req.Limits.Wall)
+	defer wall.Stop()
+	select {
+	case err = <-attached:
+	case <-ctx.Done():
+		res.Killed = true
+	case <-wall.C:
+		res.Killed, res.WallExceeded = true, true
+	}
+	if res.Killed {
+		kctx, cancel := context.WithTimeout(conn, 10*time.Second)
+		if err := containers.Kill(kctx, id, new(containers.KillOptions).WithSignal("KILL")); err != nil {
+			s.log.Debug("kill container", "id", id, "err", err)
+		}
+		cancel()
+		select {
+		case err = <-attached:
+		case <-time.After(10 * time.Second):
+			err = errors.New("output stream did not close after kill")
+		}
+	}
+	if err != nil && !res.Killed {
+		return nil, fmt.Errorf("attach: %w", err)
+	}
+	wctx, cancel := context.WithTimeout(conn, 30*time.Second)
+	defer cancel()
+	code, err := containers.Wait(wctx, id, nil)
+	if err != nil {
+		return nil, fmt.Errorf("wait for container: %w", err)
+	}
+	res.ExitCode = int(code)
+	res.Duration = time.Since(start)
+	res.Stderr = stderr.Bytes()
+	res.StdoutTruncated = outw.Truncated
+	if code == 137 && !res.Killed {
+		if data, err := containers.Inspect(wctx, id, nil); err == nil && data.State != nil {
+			res.OOMKilled = data.State.OOMKilled
+		}
+	}
+	return res, nil
+}
