@@ -41,13 +41,13 @@ its own. Build the runtime images first with 'judge runtimes build'.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c := f.Config
 			return serve(cmd.Context(), f, serveOptions{
-				Listen:    c.GetString("listen"),
-				DataDir:   c.GetString("data"),
-				Problems:  c.GetString("problems"),
-				Workers:   c.GetInt("workers"),
-				Podman:    c.GetString("podman"),
-				Runtime:   c.GetString("oci-runtime"),
-				LogLevel:  c.GetString("log-level"),
+				Listen:   c.GetString("listen"),
+				DataDir:  c.GetString("data"),
+				Problems: c.GetString("problems"),
+				Workers:  c.GetInt("workers"),
+				Podman:   c.GetString("podman"),
+				Runtime:  c.GetString("oci-runtime"),
+				LogLevel: c.GetString("log-level"),
 			})
 		},
 	}
@@ -64,7 +64,7 @@ its own. Build the runtime images first with 'judge runtimes build'.`,
 
 type serveOptions struct {
 	Listen, DataDir, Problems, Podman, Runtime, LogLevel string
-	Workers                                            int
+	Workers                                              int
 }
 
 func loadProblems(dir string) ([]*problems.Problem, error) {
