@@ -55,6 +55,8 @@ limit is enforced, and the runtime images. Each problem comes with its fix.`,
 			}
 			check(true, "mode", mode, "")
 			check(true, "cgroups", fmt.Sprintf("%s, manager %s", info.CgroupVersion, info.CgroupManager), "")
+			check(info.StorageDriver != "vfs", "storage driver", info.StorageDriver,
+				`vfs copies the image for every container; switch to overlay: printf '[storage]\ndriver = "overlay"\n' > ~/.config/containers/storage.conf && podman system reset -f`)
 			check(info.Runtime != "", "OCI runtime", fmt.Sprintf("%s (service default %s)", info.Runtime, info.DefaultRuntime), "apt-get install runc")
 
 			memBy, pidsBy := "cgroup memory limit", "cgroup pids limit"

@@ -24,6 +24,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/containers/podman/v5/libpod/define"
 	"github.com/containers/podman/v5/pkg/bindings"
 	"github.com/containers/podman/v5/pkg/bindings/containers"
 	"github.com/containers/podman/v5/pkg/bindings/system"
@@ -79,6 +80,9 @@ type HostInfo struct {
 	DefaultRuntime string
 	// Runtime is the OCI runtime the sandbox uses.
 	Runtime string
+	// StorageDriver is the service's graph driver; vfs copies the whole
+	// image for every container and makes each run take seconds.
+	StorageDriver string
 	// StartedService is set when the sandbox started its own service.
 	StartedService bool
 	// CgroupLimits is set when cgroups enforce memory and process limits;
@@ -119,6 +123,7 @@ func New(ctx context.Context, o Options) (*Sandbox, error) {
 		Rootless:       info.Host.Security.Rootless,
 		CgroupVersion:  info.Host.CgroupsVersion,
 		CgroupManager:  info.Host.CgroupManager,
+		StorageDriver:  storageDriver(info),
 		StartedService: s.service != nil,
 	}
 	if info.Host.OCIRuntime != nil {
@@ -330,8 +335,11 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 		rl("nproc", uint64(l.Pids)),
 	}
 	if !s.info.CgroupLimits {
-		// Without cgroup limits the address space bounds memory.
-		g.Rlimits = append(g.Rlimits, rl("as", uint64(mem)+64<<20))
+		// Without cgroup limits the address space bounds memory. It cannot
+		// be an OCI rlimit: the runtime's own init would run under it and
+		// fail, so prlimit (util-linux, in every Debian image) sets it
+		// right before the program starts.
+		g.Command = append([]string{"prlimit", fmt.Sprintf("--as=%d", mem+64<<20), "--"}, req.Cmd...)
 	}
 	return g
 }
@@ -411,4 +419,11 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 		}
 	}
 	return res, nil
+}
+
+func storageDriver(info *define.Info) string {
+	if info.Store == nil {
+		return ""
+	}
+	return info.Store.GraphDriverName
 }
