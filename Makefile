@@ -1,0 +1,55 @@
+# judge: build, demo and tests. `make demo` and `make test` set up a fresh
+# Debian/Ubuntu host themselves (as root): packages, binary, runtime images.
+
+SHELL := /bin/bash
+export PATH := /usr/local/go/bin:$(PATH)
+
+# The Podman v5 bindings need these build tags and no cgo.
+export CGO_ENABLED := 0
+TAGS := remote exclude_graphdriver_btrfs btrfs_noversion exclude_graphdriver_devicemapper containers_image_openpgp
+comma := ,
+empty :=
+space := $(empty) $(empty)
+export GOFLAGS := -tags=$(subst $(space),$(comma),$(TAGS))
+
+BIN := bin/judge
+# Root file system tarballs, shared by every user's image import.
+ROOTFS_CACHE ?= /var/cache/judge/rootfs
+E2E_USER ?= judge-e2e
+
+.PHONY: build setup images demo test vet unit e2e e2e-rootful e2e-rootless clean
+
+build:
+	go build -trimpath -o $(BIN) ./cmd/judge
+
+setup:
+	scripts/setup.sh
+
+images: setup build
+	$(BIN) runtimes build --cache $(ROOTFS_CACHE)
+
+demo: images
+	scripts/demo.sh $(BIN)
+
+test: vet unit e2e
+
+vet: setup
+	go vet ./...
+	go vet -tags="$(TAGS) e2e" ./cmd/judge/
+
+unit: setup
+	go test -count=1 ./...
+
+e2e: e2e-rootful e2e-rootless
+
+e2e-rootful: images
+	JUDGE_BIN=$(abspath $(BIN)) JUDGE_ROOTFS_CACHE=$(ROOTFS_CACHE) \
+		go test -tags="$(TAGS) e2e" -count=1 -v -run 'TestE2E' -timeout 20m ./cmd/judge/
+
+e2e-rootless: images
+	scripts/rootless-user.sh $(E2E_USER)
+	JUDGE_BIN=$(abspath $(BIN)) JUDGE_ROOTFS_CACHE=$(ROOTFS_CACHE) JUDGE_E2E_USER=$(E2E_USER) \
+		go test -tags="$(TAGS) e2e" -count=1 -v -run 'TestE2E' -timeout 20m ./cmd/judge/
+
+clean:
+	rm -rf bin dist
