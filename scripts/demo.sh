@@ -11,10 +11,28 @@ server=http://127.0.0.1:$port
 data=$(mktemp -d /tmp/judge-demo.XXXXXX)
 log=$data/daemon.log
 
-"$judge" serve --listen "127.0.0.1:$port" --data "$data" >"$log" 2>&1 &
+# As root, the daemon runs as the unprivileged user "judge" with rootless
+# Podman, as in production; JUDGE_DEMO_ROOTFUL=1 keeps it root.
+run_as=()
+if [[ $(id -u) == 0 && -z ${JUDGE_DEMO_ROOTFUL:-} ]]; then
+	user=${JUDGE_DEMO_USER:-judge}
+	scripts/rootless-user.sh "$user"
+	install -m 0755 "$judge" "$data/judge"
+	judge=$data/judge
+	chmod 0755 "$data"
+	chown "$user:" "$data"
+	home=$(getent passwd "$user" | cut -d: -f6)
+	run_as=(runuser -u "$user" -- env HOME="$home" PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin)
+	# Import the image into the user's own storage, from the cached packages.
+	(cd / && "${run_as[@]}" "$judge" runtimes build --cache "${JUDGE_ROOTFS_CACHE:-/var/cache/judge/rootfs}") >/dev/null
+fi
+
+(cd / && exec "${run_as[@]}" "$judge" serve --listen "127.0.0.1:$port" --data "$data") >"$log" 2>&1 &
 daemon=$!
 cleanup() {
-	kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null || true
+	pkill -TERM -P "$daemon" 2>/dev/null || true
+	kill "$daemon" 2>/dev/null || true
+	wait "$daemon" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -24,6 +42,7 @@ for _ in $(seq 100); do
 	sleep 0.2
 done
 echo "daemon: $server, database $data/judge.db"
+grep -o 'msg=podman .*' "$log" | head -1
 echo
 
 # expected_verdict PROBLEM_DIR FILE prints the verdict FILE must get.
