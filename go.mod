@@ -1,6 +1,6 @@
 module github.com/judgehq/judge
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/containers/podman/v5 v5.4.0

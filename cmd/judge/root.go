@@ -160,6 +160,7 @@ func newRootCmd(f *Factory) *cobra.Command {
 		newSubmitCmd(f),
 		newRuntimesCmd(f),
 		newDoctorCmd(f),
+		newVersionCmd(f),
 	)
 	return root
 }
