@@ -210,8 +210,22 @@ func (e *e2eEnv) leftovers() (containers, processes string) {
 	if err != nil {
 		e.t.Fatalf("podman ps: %v\n%s", err, out)
 	}
-	ps, _ := exec.Command("pgrep", "-a", "-f", "judge harness for Python").Output()
-	return strings.TrimSpace(string(out)), strings.TrimSpace(string(ps))
+	// Sandboxed code never runs as the test's own user, whose harness
+	// processes (unit tests judging on the host) are not leftovers.
+	ps, _ := exec.Command("pgrep", "-f", "judge harness for Python").Output()
+	var left []string
+	for _, pid := range strings.Fields(string(ps)) {
+		status, err := os.ReadFile("/proc/" + pid + "/status")
+		if err != nil {
+			continue // gone
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			if f := strings.Fields(line); len(f) > 1 && f[0] == "Uid:" && f[1] != strconv.Itoa(os.Getuid()) {
+				left = append(left, pid+" (uid "+f[1]+")")
+			}
+		}
+	}
+	return strings.TrimSpace(string(out)), strings.Join(left, ", ")
 }
 
 func TestE2E_SubmitThroughDaemon(t *testing.T) {

@@ -91,8 +91,7 @@ func exitCode(f *Factory, err error) int {
 		return exitNotAccepted
 	}
 	fmt.Fprintln(f.IO.ErrOut, "error:", err)
-	if strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag") ||
-		strings.Contains(err.Error(), "arg") {
+	if strings.HasPrefix(err.Error(), "unknown command") {
 		return exitUsage
 	}
 	return exitNotAccepted
@@ -153,6 +152,22 @@ func newRootCmd(f *Factory) *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: fmt.Errorf("%w\nSee '%s --help'.", err, cmd.CommandPath())}
 	})
+	// Wrong arguments are usage errors, whatever the command.
+	var wrapArgs func(*cobra.Command)
+	wrapArgs = func(c *cobra.Command) {
+		if c.Args != nil {
+			check := c.Args
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if err := check(cmd, args); err != nil {
+					return &exitError{code: exitUsage, err: fmt.Errorf("%w\nSee '%s --help'.", err, cmd.CommandPath())}
+				}
+				return nil
+			}
+		}
+		for _, sub := range c.Commands() {
+			wrapArgs(sub)
+		}
+	}
 	root.PersistentFlags().String("server", DefaultServer, "daemon address (env JUDGE_SERVER)")
 	root.AddCommand(
 		newServeCmd(f),
@@ -162,5 +177,6 @@ func newRootCmd(f *Factory) *cobra.Command {
 		newDoctorCmd(f),
 		newVersionCmd(f),
 	)
+	wrapArgs(root)
 	return root
 }

@@ -99,37 +99,55 @@ func submitRun(cmd *cobra.Command, f *Factory, o submitOptions) error {
 
 func printSubmission(w io.Writer, sub *api.Submission) {
 	r := sub.Result
+	where := fmt.Sprintf("(submission %d, %s, %s)", sub.ID, sub.Problem, sub.Language)
 	if r == nil {
-		fmt.Fprintf(w, "submission %d: %s\n", sub.ID, sub.State)
+		fmt.Fprintf(w, "%s %s\n", sub.State, where)
 		return
 	}
-	fmt.Fprintf(w, "%s  %d/%d tests passed  %.0f ms  %.1f MiB  (submission %d, %s, %s)\n",
-		r.Verdict.Name(), r.Passed, r.Total, r.TimeMS, float64(r.MemoryKB)/1024, sub.ID, sub.Problem, sub.Language)
-	if r.Failed != nil {
-		t := r.Failed
-		if len(t.Input) > 0 {
-			var names []string
-			for k := range t.Input {
-				names = append(names, k)
-			}
-			sort.Strings(names)
-			var parts []string
-			for _, k := range names {
-				parts = append(parts, k+" = "+string(t.Input[k]))
-			}
-			fmt.Fprintf(w, "  input:    %s\n", strings.Join(parts, ", "))
-			fmt.Fprintf(w, "  expected: %s\n", t.Expected)
-			if t.Actual != nil {
-				fmt.Fprintf(w, "  output:   %s\n", t.Actual)
-			}
+	if r.Verdict == api.Accepted {
+		fmt.Fprintf(w, "Accepted  %d/%d tests  %s  %.1f MiB  %s\n",
+			r.Passed, r.Total, formatMS(r.TimeMS), float64(r.MemoryKB)/1024, where)
+		return
+	}
+	switch {
+	case r.Verdict == api.CompileError || r.Verdict == api.InternalError:
+		fmt.Fprintf(w, "%s  %s\n", r.Verdict.Name(), where)
+	case r.Failed != nil:
+		fmt.Fprintf(w, "%s on test %d of %d  %s\n", r.Verdict.Name(), r.Failed.Index, r.Total, where)
+	default:
+		fmt.Fprintf(w, "%s  %d/%d tests passed  %s\n", r.Verdict.Name(), r.Passed, r.Total, where)
+	}
+	shown := false
+	if t := r.Failed; t != nil && len(t.Input) > 0 {
+		var names []string
+		for k := range t.Input {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		var parts []string
+		for _, k := range names {
+			parts = append(parts, k+" = "+string(t.Input[k]))
+		}
+		fmt.Fprintf(w, "  input:    %s\n", strings.Join(parts, ", "))
+		fmt.Fprintf(w, "  expected: %s\n", t.Expected)
+		if t.Actual != nil {
+			fmt.Fprintf(w, "  output:   %s\n", t.Actual)
+			shown = true
 		}
 		if t.Stdout != "" {
 			fmt.Fprintf(w, "  stdout:\n%s\n", indent(t.Stdout))
 		}
 	}
-	if r.Message != "" && r.Verdict != api.Accepted {
+	if r.Message != "" && !(shown && r.Verdict == api.WrongAnswer) {
 		fmt.Fprintf(w, "%s\n", indent(r.Message))
 	}
+}
+
+func formatMS(ms float64) string {
+	if ms < 10 {
+		return fmt.Sprintf("%.2f ms", ms)
+	}
+	return fmt.Sprintf("%.0f ms", ms)
 }
 
 func indent(s string) string {
