@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -155,7 +156,9 @@ func Load(fsys fs.FS, dir string) (*Problem, error) {
 	var spec fileSpec
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
-	if err := dec.Decode(&spec); err != nil {
+	if err := dec.Decode(&spec); err == io.EOF {
+		return nil, verr("problem.yaml", "", "empty; see examples/problems/two-sum/problem.yaml")
+	} else if err != nil {
 		return nil, verr("problem.yaml", "", "%v", err)
 	}
 	p := &Problem{
@@ -172,7 +175,7 @@ func Load(fsys fs.FS, dir string) (*Problem, error) {
 	switch {
 	case !slugRE.MatchString(p.Slug):
 		return nil, verr("problem.yaml", "slug", "%q is not a slug (lower-case letters, digits and single dashes)", p.Slug)
-	case p.Slug != name:
+	case p.Slug != name && name != ".":
 		return nil, verr("problem.yaml", "slug", "%q differs from the folder name %q", p.Slug, name)
 	case strings.TrimSpace(p.Title) == "":
 		return nil, verr("problem.yaml", "title", "missing")
@@ -249,7 +252,7 @@ func Load(fsys fs.FS, dir string) (*Problem, error) {
 			return nil, verr("problem.yaml", field+".verdict", "%q is not one of %s", w.Verdict, strings.Join(WrongVerdicts, ", "))
 		}
 		clean := path.Clean(w.File)
-		if !strings.HasPrefix(clean, "wrong/") || strings.Contains(clean, "..") {
+		if !strings.HasPrefix(clean, "wrong/") {
 			return nil, verr("problem.yaml", field+".file", "%q is not a file under wrong/", w.File)
 		}
 		code, err := fs.ReadFile(fsys, path.Join(dir, clean))
@@ -335,9 +338,18 @@ func seenParam(ps []Param, name string) bool {
 }
 
 func strictUnmarshal(b []byte, v any) error {
+	if len(b) == 0 {
+		return errors.New("empty file: want a test case object or an array of them")
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	return dec.Decode(v)
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("more than one JSON value: put several cases in one array")
+	}
+	return nil
 }
 
 func readSolutions(fsys fs.FS, dir, rel string) ([]Solution, error) {

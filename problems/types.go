@@ -189,8 +189,8 @@ func describe(v any) string {
 	case bool:
 		return fmt.Sprintf("bool %t", v)
 	case string:
-		if len(v) > 20 {
-			v = v[:20] + "..."
+		if r := []rune(v); len(r) > 20 {
+			v = string(r[:20]) + "..."
 		}
 		return fmt.Sprintf("string %q", v)
 	case []any:
