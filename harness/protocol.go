@@ -129,7 +129,7 @@ type Reader struct {
 // maxLine bytes ends the stream with an error.
 func NewReader(r io.Reader, nonce string, maxLine int) *Reader {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
+	sc.Buffer(make([]byte, 0, min(64<<10, maxLine)), maxLine)
 	return &Reader{sc: sc, marker: []byte(Marker(nonce))}
 }
 

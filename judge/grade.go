@@ -124,7 +124,8 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 	s := &scoring{req: req, res: &api.Result{Total: len(req.Tests)}}
 	timer := time.NewTimer(startTimeout)
 	defer timer.Stop()
-	timedOut, started, ready := false, false, false
+	// over is set once no further record can change the result.
+	timedOut, started, ready, over := false, false, false, false
 loop:
 	for {
 		select {
@@ -132,7 +133,7 @@ loop:
 			if !ok {
 				break loop
 			}
-			if s.final() {
+			if over {
 				continue // draining after a decision
 			}
 			switch rec.Kind {
@@ -143,17 +144,27 @@ loop:
 				timer.Reset(perTest)
 			case harness.KindCompile:
 				s.fail(api.CompileError, nil, trim(rec.Error))
+				over = true
 			case harness.KindResult, harness.KindError:
-				if !ready || rec.Test != s.next {
+				switch {
+				case !ready && rec.Kind == harness.KindError:
+					// The code raised while it was being loaded.
+					s.fail(api.RuntimeError, nil, trim(rec.Error))
+					over = true
+				case !ready || rec.Test != s.next || s.next >= len(req.Tests):
 					s.fail(api.RuntimeError, nil, "the program wrote output that breaks the judge's protocol")
-					break
+					over = true
+				default:
+					s.record(rec, p.Limits.Time)
+					timer.Reset(perTest)
 				}
-				s.record(rec, p.Limits.Time)
-				timer.Reset(perTest)
 			case harness.KindDone:
 				s.res.MemoryKB = rec.MaxRSSKB
 			}
-			if s.final() && !req.AllTests {
+			if s.failed && !req.AllTests {
+				over = true
+			}
+			if over {
 				cancel()
 			}
 		case <-timer.C:
@@ -162,37 +173,45 @@ loop:
 		}
 	}
 	rd := <-done
+	if err := ctx.Err(); err != nil {
+		return nil, err // the judge was stopped: no verdict
+	}
 	if rd.err != nil {
 		return nil, fmt.Errorf("sandbox: %w", rd.err)
 	}
 	rerr := <-readErr
 	res := rd.res
-	if !started && !s.decided() {
+	if !started && !over {
 		// Nothing of the user's ran yet: the image or the harness is broken.
 		return nil, fmt.Errorf("harness did not start (exit %d, timed out %t): %s",
 			res.ExitCode, timedOut, trim(string(res.Stderr)))
 	}
-	if !s.decided() {
+	if !over && s.next < len(req.Tests) {
+		// The run ended before every test reported: say why.
+		var v api.Verdict
+		var msg string
 		switch {
+		case timedOut && ready:
+			v, msg = api.TimeLimit, fmt.Sprintf("test %d ran longer than %v", s.next+1, p.Limits.Time)
 		case timedOut:
-			if ready {
-				s.fail(api.TimeLimit, nil, fmt.Sprintf("test %d ran longer than %v", s.next+1, p.Limits.Time))
-			} else {
-				s.fail(api.TimeLimit, nil, fmt.Sprintf("the program did not start within %v", startTimeout))
-			}
+			v, msg = api.TimeLimit, fmt.Sprintf("the program did not start within %v", startTimeout)
 		case res.StdoutTruncated || errors.Is(rerr, bufio.ErrTooLong):
-			s.fail(api.OutputLimit, nil, "the program wrote too much output")
+			v, msg = api.OutputLimit, "the program wrote too much output"
 		case res.OOMKilled:
-			s.fail(api.MemoryLimit, nil, fmt.Sprintf("the program used more than %d MiB", p.Limits.MemoryMB))
+			v, msg = api.MemoryLimit, fmt.Sprintf("the program used more than %d MiB", p.Limits.MemoryMB)
 		case res.WallExceeded:
-			s.fail(api.TimeLimit, nil, "the run exceeded its wall-clock limit")
-		case s.next < len(req.Tests):
-			msg := strings.TrimSpace(string(res.Stderr))
+			v, msg = api.TimeLimit, "the run exceeded its wall-clock limit"
+		default:
+			v, msg = api.RuntimeError, strings.TrimSpace(string(res.Stderr))
 			if msg == "" {
 				msg = fmt.Sprintf("the program exited with status %d during test %d", res.ExitCode, s.next+1)
 			}
-			s.fail(api.RuntimeError, nil, trim(msg))
+			msg = trim(msg)
 		}
+		if req.AllTests {
+			s.res.Tests = append(s.res.Tests, api.TestResult{Index: s.next + 1, Verdict: v, Message: msg})
+		}
+		s.fail(v, nil, msg)
 	}
 	if s.res.Verdict == "" {
 		s.res.Verdict = api.Accepted
@@ -208,9 +227,6 @@ type scoring struct {
 	// failed is set once a verdict other than Accepted is decided.
 	failed bool
 }
-
-func (s *scoring) final() bool   { return s.failed }
-func (s *scoring) decided() bool { return s.failed || s.next >= len(s.req.Tests) }
 
 // fail decides a non-accepted verdict, unless one is decided already.
 func (s *scoring) fail(v api.Verdict, tr *api.TestResult, msg string) {

@@ -33,7 +33,8 @@ def main():
     limit = int(inp.get("output_limit") or 65536)
 
     def emit(rec):
-        rec_out.write(marker + json.dumps(rec, ensure_ascii=False, allow_nan=False) + "\n")
+        # ASCII escapes keep any string, even a lone surrogate, encodable.
+        rec_out.write(marker + json.dumps(rec, allow_nan=False) + "\n")
         rec_out.flush()
 
     emit({"k": "start"})
@@ -70,14 +71,15 @@ def main():
             emit({"k": "error", "i": i, "err": user_trace(e), "out": take(capture, limit)})
             continue
         try:
-            value = json.dumps(from_native(result, inp["returns"]), ensure_ascii=False, allow_nan=False)
-            rec = {"k": "result", "i": i, "us": int(elapsed * 1e6), "out": take(capture, limit)}
-            rec["v"] = json.loads(value)
-        except (TypeError, ValueError) as e:
-            emit({"k": "error", "i": i, "err": "cannot return %r as %s: %s" % (type(result).__name__, inp["returns"], e),
-                  "out": take(capture, limit)})
+            # Converting runs user code too (an __iter__, say), so anything
+            # it raises is the test's error, not the harness's.
+            value = from_native(result, inp["returns"])
+            json.dumps(value, allow_nan=False)
+        except BaseException as e:
+            emit({"k": "error", "i": i, "err": "cannot return %s as %s: %s: %s" % (
+                type(result).__name__, inp["returns"], type(e).__name__, e), "out": take(capture, limit)})
             continue
-        emit(rec)
+        emit({"k": "result", "i": i, "us": int(elapsed * 1e6), "out": take(capture, limit), "v": value})
     try:
         import resource
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
