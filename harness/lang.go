@@ -4,34 +4,47 @@ import (
 	"embed"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/judgehq/judge/problems"
 )
 
-//go:embed python/harness.py
+// sources holds every language's harness files, one folder per language.
+//
+//go:embed python
 var sources embed.FS
 
-// Lang is what the harness side knows of a language: its harness source, how it
-// names the function, and what a stub looks like.
+// Input formats: how a harness reads the tests' arguments from stdin.
+const (
+	// FormatJSON: one JSON line, an Input (dynamic languages).
+	FormatJSON = "json"
+	// FormatTokens: whitespace-separated tokens, see EncodeTokens (languages
+	// without a JSON parser in their standard library).
+	FormatTokens = "tokens"
+)
+
+// Lang is what the harness side knows of a language: how it names functions,
+// what a stub looks like, and the harness program for a signature.
 type Lang struct {
 	// Name is the language's identifier, as in submissions: "python".
 	Name string
-	// Source is the harness program.
-	Source string
+	// Format is how the harness reads its input: FormatJSON or FormatTokens.
+	Format string
 	// Function maps a signature's function name to the language's convention.
 	Function func(name string) string
 	// Stub returns the code a user starts from.
 	Stub func(sig problems.Signature) string
+	// Harness returns the harness program for sig: a fixed program for
+	// dynamic languages, generated glue plus a fixed library for the others.
+	Harness func(sig problems.Signature) (string, error)
+	// Prelude is put in front of the user's code on its first line (so that
+	// line numbers stay right), for the imports LeetCode users take for
+	// granted. Empty for most languages.
+	Prelude string
 }
 
+// langs lists the languages with a harness.
 var langs = map[string]*Lang{
-	"python": {
-		Name:     "python",
-		Source:   mustRead("python/harness.py"),
-		Function: func(n string) string { return n },
-		Stub:     pythonStub,
-	},
+	"python": pythonLang,
 }
 
 func mustRead(name string) string {
@@ -58,31 +71,7 @@ func Names() []string {
 	return out
 }
 
-func pythonType(t problems.Type) string {
-	switch t.Kind {
-	case problems.Int, problems.Long:
-		return "int"
-	case problems.Double:
-		return "float"
-	case problems.Bool:
-		return "bool"
-	case problems.String:
-		return "str"
-	case problems.Array:
-		return "List[" + pythonType(*t.Elem) + "]"
-	}
-	panic(fmt.Sprintf("python: no type for %v", t))
-}
-
-func pythonStub(sig problems.Signature) string {
-	var params []string
-	params = append(params, "self")
-	for _, p := range sig.Params {
-		params = append(params, p.Name+": "+pythonType(p.Type))
-	}
-	var b strings.Builder
-	b.WriteString("class Solution:\n")
-	fmt.Fprintf(&b, "    def %s(%s) -> %s:\n", sig.Function, strings.Join(params, ", "), pythonType(sig.Returns))
-	b.WriteString("        pass\n")
-	return b.String()
+// unsupported is the error of a generator that meets a type it lacks.
+func unsupported(lang string, t problems.Type) error {
+	return fmt.Errorf("%s: type %s is not supported", lang, t)
 }

@@ -14,8 +14,9 @@ func TestGet(t *testing.T) {
 	if !ok {
 		t.Fatal(`Get("python") found nothing`)
 	}
-	if py.Name != "python" || !strings.Contains(py.Source, "def main()") {
-		t.Errorf("python harness: name %q, source of %d bytes without main()", py.Name, len(py.Source))
+	src, err := py.Harness(problems.Signature{})
+	if py.Name != "python" || err != nil || !strings.Contains(src, "def main()") {
+		t.Errorf("python harness: name %q, source of %d bytes without main(), error %v", py.Name, len(src), err)
 	}
 	if got := py.Function("twoSum"); got != "twoSum" {
 		t.Errorf(`Function("twoSum") = %q, want "twoSum"`, got)

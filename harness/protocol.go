@@ -2,11 +2,13 @@
 // from a problem's signature, and defines the protocol between a harness
 // running inside the sandbox and the daemon.
 //
-// The daemon writes one Input, a single JSON line, to the harness's standard
-// input: the user's code, the signature and the arguments of every test, but
-// never the expected values. The harness loads the code, calls the function once
-// per test, and writes one Record per event to its standard output, each on its
-// own line behind a marker that carries a per-run nonce. The user's own writes to
+// The run script (see package runtimes) writes the user's code and the
+// harness to files, compiles them if the language is compiled, and starts the
+// harness. The daemon writes the arguments of every test to the harness's
+// standard input, as JSON or as tokens (see NewRun), but never the expected
+// values. The harness loads the code, calls the function once per test, and
+// writes one Record per event to its standard output, each on its own line
+// behind a marker that carries a per-run nonce. The user's own writes to
 // standard output are captured per test and travel inside the record, so they
 // can never be taken for a record. A harness only reports values; the daemon
 // checks them, so a submission that forges records gains nothing.
@@ -20,11 +22,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/judgehq/judge/problems"
 )
 
-// Input is what the harness reads from standard input.
+// Input is what a FormatJSON harness reads from standard input, as one line.
 type Input struct {
 	// Nonce marks this run's records.
 	Nonce string `json:"nonce"`
@@ -34,22 +38,44 @@ type Input struct {
 	Params []string `json:"params"`
 	// Returns is the return type name.
 	Returns string `json:"returns"`
-	// Code is the user's source.
-	Code string `json:"code"`
 	// Tests holds each test's arguments, in parameter order.
 	Tests [][]json.RawMessage `json:"tests"`
 	// OutputLimit caps the captured standard output per test, in bytes.
 	OutputLimit int `json:"output_limit"`
 }
 
-// NewInput builds the input for running code against tests.
-func NewInput(sig problems.Signature, function, code string, tests []problems.Test) Input {
+// DefaultOutputLimit caps what a test's captured stdout keeps.
+const DefaultOutputLimit = 64 << 10
+
+// Run is one harness run's standard input and the nonce its records carry.
+type Run struct {
+	Nonce string
+	Stdin []byte
+}
+
+// NewRun builds the standard input of a harness in lang running tests of a
+// problem with signature sig. Expected values are never part of it.
+func NewRun(lang *Lang, sig problems.Signature, tests []problems.Test) Run {
+	nonce := newNonce()
+	if lang.Format == FormatTokens {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s %d %d\n", nonce, len(tests), DefaultOutputLimit)
+		for _, t := range tests {
+			for i, p := range sig.Params {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				EncodeTokens(&b, p.Type, t.Args[i])
+			}
+			b.WriteByte('\n')
+		}
+		return Run{Nonce: nonce, Stdin: []byte(b.String())}
+	}
 	in := Input{
-		Nonce:       newNonce(),
-		Function:    function,
+		Nonce:       nonce,
+		Function:    lang.Function(sig.Function),
 		Returns:     sig.Returns.String(),
-		Code:        code,
-		OutputLimit: 64 << 10,
+		OutputLimit: DefaultOutputLimit,
 	}
 	for _, p := range sig.Params {
 		in.Params = append(in.Params, p.Type.String())
@@ -61,16 +87,62 @@ func NewInput(sig problems.Signature, function, code string, tests []problems.Te
 		}
 		in.Tests = append(in.Tests, args)
 	}
-	return in
-}
-
-// Marshal encodes the input as the single line the harness reads.
-func (in Input) Marshal() []byte {
 	b, err := json.Marshal(in)
 	if err != nil {
 		panic(err) // only strings and raw JSON values
 	}
-	return append(b, '\n')
+	return Run{Nonce: nonce, Stdin: append(b, '\n')}
+}
+
+// EncodeTokens writes canonical value v of type t in the token format:
+//
+//	int, long   decimal: -12
+//	double      shortest decimal or exponent form: 2.5, 1e-09
+//	bool        1 or 0
+//	string      byte length, then the UTF-8 bytes in lower-case hex if any:
+//	            "hi" is 2 6869, "" is 0
+//	T[]         length, then the elements: [[1],[]] as int[][] is 2 1 1 0
+//	ListNode    length, then the values
+//	TreeNode    length, then the level-order entries, ints or null
+//
+// Tokens are separated by single spaces.
+func EncodeTokens(b *strings.Builder, t problems.Type, v any) {
+	switch t.Kind {
+	case problems.Int, problems.Long:
+		b.WriteString(strconv.FormatInt(v.(int64), 10))
+	case problems.Double:
+		b.WriteString(strconv.FormatFloat(v.(float64), 'g', -1, 64))
+	case problems.Bool:
+		if v.(bool) {
+			b.WriteByte('1')
+		} else {
+			b.WriteByte('0')
+		}
+	case problems.String:
+		s := v.(string)
+		b.WriteString(strconv.Itoa(len(s)))
+		if len(s) > 0 {
+			b.WriteByte(' ')
+			b.WriteString(hex.EncodeToString([]byte(s)))
+		}
+	case problems.Array, problems.ListNode, problems.TreeNode:
+		a := v.([]any)
+		b.WriteString(strconv.Itoa(len(a)))
+		elem := problems.Type{Kind: problems.Int}
+		if t.Kind == problems.Array {
+			elem = *t.Elem
+		}
+		for _, e := range a {
+			b.WriteByte(' ')
+			if e == nil {
+				b.WriteString("null")
+				continue
+			}
+			EncodeTokens(b, elem, e)
+		}
+	default:
+		panic(fmt.Sprintf("EncodeTokens: type %v", t))
+	}
 }
 
 func newNonce() string {
@@ -86,13 +158,18 @@ const (
 	// KindStart: the harness runs and has read its input; it comes before
 	// any user code is loaded, so a run without it is the judge's fault.
 	KindStart = "start"
+	// KindCompiled: the code compiled (written by the run script of a
+	// compiled language). From here on, the user's code may run.
+	KindCompiled = "compiled"
 	// KindReady: the code is loaded and the first test starts.
 	KindReady = "ready"
 	// KindResult: a test returned; Value holds the return value.
 	KindResult = "result"
 	// KindError: a test raised or crashed; Error says how.
 	KindError = "error"
-	// KindCompile: the code does not compile or lacks the function.
+	// KindCompile: the code does not compile or lacks the function. Error
+	// holds the message; or, from a run script, Status holds the compiler's
+	// exit status and the message is on standard error.
 	KindCompile = "compile"
 	// KindDone: every test ran.
 	KindDone = "done"
@@ -113,6 +190,8 @@ type Record struct {
 	Error string `json:"err,omitempty"`
 	// MaxRSSKB is the harness's peak resident set size, on done.
 	MaxRSSKB int64 `json:"rss,omitempty"`
+	// Status is the compiler's exit status, on a failed compile.
+	Status int `json:"status,omitempty"`
 }
 
 // Marker returns the prefix of every record line of the run with nonce.

@@ -3,8 +3,10 @@ package harness_test
 import (
 	"bufio"
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -28,10 +30,16 @@ func loadProblems(t *testing.T) []*problems.Problem {
 	return ps
 }
 
-func TestNewInput_neverHoldsExpected(t *testing.T) {
+var (
+	jsonLang  = &harness.Lang{Name: "json-lang", Format: harness.FormatJSON, Function: func(n string) string { return n }}
+	tokenLang = &harness.Lang{Name: "token-lang", Format: harness.FormatTokens, Function: func(n string) string { return n }}
+)
+
+func TestNewRun_neverHoldsExpected(t *testing.T) {
 	t.Parallel()
 	// A problem whose expected values are distinctive strings that are not
-	// arguments: if any reaches the input, it shows up verbatim.
+	// arguments: if any reaches the input, it shows up verbatim (in JSON) or
+	// as its hex (in tokens).
 	sig := problems.Signature{
 		Function: "answer",
 		Params: []problems.Param{
@@ -44,27 +52,34 @@ func TestNewInput_neverHoldsExpected(t *testing.T) {
 		{Name: "a", Sample: true, Args: []any{"visible-argument", []any{int64(1), int64(2)}}, Expected: "SECRET-EXPECTED-ONE"},
 		{Name: "b", Args: []any{"another-argument", []any{}}, Expected: "SECRET-EXPECTED-TWO"},
 	}
-	in := harness.NewInput(sig, "answer", "class Solution: pass\n", tests)
-	raw := in.Marshal()
-	for _, secret := range []string{"SECRET-EXPECTED-ONE", "SECRET-EXPECTED-TWO"} {
-		if bytes.Contains(raw, []byte(secret)) {
-			t.Errorf("marshalled input holds the expected value %q:\n%s", secret, raw)
+	for _, lang := range []*harness.Lang{jsonLang, tokenLang} {
+		raw := harness.NewRun(lang, sig, tests).Stdin
+		enc := func(s string) []byte {
+			if lang.Format == harness.FormatTokens {
+				return []byte(hex.EncodeToString([]byte(s)))
+			}
+			return []byte(s)
 		}
-	}
-	for _, arg := range []string{"visible-argument", "another-argument"} {
-		if !bytes.Contains(raw, []byte(arg)) {
-			t.Errorf("marshalled input lacks the argument %q:\n%s", arg, raw)
+		for _, secret := range []string{"SECRET-EXPECTED-ONE", "SECRET-EXPECTED-TWO"} {
+			if bytes.Contains(raw, enc(secret)) {
+				t.Errorf("%s input holds the expected value %q:\n%s", lang.Format, secret, raw)
+			}
+		}
+		for _, arg := range []string{"visible-argument", "another-argument"} {
+			if !bytes.Contains(raw, enc(arg)) {
+				t.Errorf("%s input lacks the argument %q:\n%s", lang.Format, arg, raw)
+			}
 		}
 	}
 }
 
-func TestNewInput_bundledProblems(t *testing.T) {
+func TestNewRun_bundledProblems(t *testing.T) {
 	t.Parallel()
-	wantKeys := []string{"code", "function", "nonce", "output_limit", "params", "returns", "tests"}
+	wantKeys := []string{"function", "nonce", "output_limit", "params", "returns", "tests"}
 	for _, p := range loadProblems(t) {
 		t.Run(p.Slug, func(t *testing.T) {
-			in := harness.NewInput(p.Signature, p.Signature.Function, "code", p.Tests)
-			raw := in.Marshal()
+			run := harness.NewRun(jsonLang, p.Signature, p.Tests)
+			raw := run.Stdin
 
 			// Exactly the documented fields: nothing named like an expected
 			// output can ride along.
@@ -106,32 +121,20 @@ func TestNewInput_bundledProblems(t *testing.T) {
 				}
 			}
 
-			// A distinctive expected value that is not also an argument of
-			// any test never appears in the input.
-			var args bytes.Buffer
-			for _, tc := range p.Tests {
-				for _, a := range tc.Args {
-					args.Write(problems.Encode(a))
-					args.WriteByte('\n')
-				}
+			// The token form: a header, then one line per test.
+			tok := harness.NewRun(tokenLang, p.Signature, p.Tests)
+			lines := strings.Split(strings.TrimSuffix(string(tok.Stdin), "\n"), "\n")
+			if want := fmt.Sprintf("%s %d %d", tok.Nonce, len(p.Tests), harness.DefaultOutputLimit); lines[0] != want {
+				t.Errorf("token header %q, want %q", lines[0], want)
 			}
-			checked := 0
-			for _, tc := range p.Tests {
-				exp := problems.Encode(tc.Expected)
-				if len(exp) < 5 || bytes.Contains(args.Bytes(), exp) {
-					continue // too short to be distinctive, or an argument too
-				}
-				checked++
-				if bytes.Contains(raw, exp) {
-					t.Errorf("test %s: expected value %s appears in the input", tc.Name, exp)
-				}
+			if len(lines) != len(p.Tests)+1 {
+				t.Errorf("token input has %d lines, want %d", len(lines), len(p.Tests)+1)
 			}
-			t.Logf("checked %d distinctive expected values", checked)
 		})
 	}
 }
 
-func TestNewInput_fields(t *testing.T) {
+func TestNewRun_fields(t *testing.T) {
 	t.Parallel()
 	sig := problems.Signature{
 		Function: "twoSum",
@@ -141,9 +144,8 @@ func TestNewInput_fields(t *testing.T) {
 		},
 		Returns: problems.MustParseType("int[]"),
 	}
-	code := "class Solution:\n    pass\n"
-	a := harness.NewInput(sig, "twoSum", code, []problems.Test{{Args: []any{[]any{int64(2), int64(7)}, int64(9)}, Expected: []any{int64(0), int64(1)}}})
-	b := harness.NewInput(sig, "twoSum", code, nil)
+	a := harness.NewRun(jsonLang, sig, []problems.Test{{Args: []any{[]any{int64(2), int64(7)}, int64(9)}, Expected: []any{int64(0), int64(1)}}})
+	b := harness.NewRun(jsonLang, sig, nil)
 
 	if !regexp.MustCompile(`^[0-9a-f]{24}$`).MatchString(a.Nonce) {
 		t.Errorf("nonce %q: want 24 hex digits", a.Nonce)
@@ -151,26 +153,61 @@ func TestNewInput_fields(t *testing.T) {
 	if a.Nonce == b.Nonce {
 		t.Errorf("two inputs share the nonce %q", a.Nonce)
 	}
-	if a.Function != "twoSum" || a.Returns != "int[]" || a.Code != code {
-		t.Errorf("input = %+v", a)
-	}
-	if !slices.Equal(a.Params, []string{"int[]", "int"}) {
-		t.Errorf("params = %q, want [int[] int]", a.Params)
-	}
-	if a.OutputLimit <= 0 {
-		t.Errorf("output limit = %d, want > 0", a.OutputLimit)
-	}
-
-	raw := a.Marshal()
+	raw := a.Stdin
 	if !bytes.HasSuffix(raw, []byte("\n")) || bytes.Count(raw, []byte("\n")) != 1 {
-		t.Errorf("marshalled input is not one line ending in a newline: %q", raw)
+		t.Errorf("input is not one line ending in a newline: %q", raw)
 	}
-	var back harness.Input
-	if err := json.Unmarshal(raw, &back); err != nil {
+	var in harness.Input
+	if err := json.Unmarshal(raw, &in); err != nil {
 		t.Fatalf("unmarshal: %v", err)
 	}
-	if back.Code != code || back.Nonce != a.Nonce {
-		t.Errorf("round trip changed the input: %+v", back)
+	if in.Nonce != a.Nonce || in.Function != "twoSum" || in.Returns != "int[]" || in.OutputLimit <= 0 ||
+		!slices.Equal(in.Params, []string{"int[]", "int"}) {
+		t.Errorf("input = %+v", in)
+	}
+}
+
+func TestEncodeTokens(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		typ  string
+		json string
+		want string
+	}{
+		{"int", "-12", "-12"},
+		{"long", "9223372036854775807", "9223372036854775807"},
+		{"double", "2.5", "2.5"},
+		{"double", "1e-9", "1e-09"},
+		{"double", "3", "3"},
+		{"bool", "true", "1"},
+		{"bool", "false", "0"},
+		{"string", `"hi"`, "2 6869"},
+		{"string", `""`, "0"},
+		{"string", `"é"`, "2 c3a9"},
+		{"string", `"a b"`, "3 612062"},
+		{"int[]", "[]", "0"},
+		{"int[]", "[1,-2,3]", "3 1 -2 3"},
+		{"int[][]", "[[1],[]]", "2 1 1 0"},
+		{"string[]", `["x",""]`, "2 1 78 0"},
+		{"bool[]", "[true,false]", "2 1 0"},
+		{"ListNode", "[1,2,3]", "3 1 2 3"},
+		{"ListNode", "[]", "0"},
+		{"TreeNode", "[1,null,2,3]", "4 1 null 2 3"},
+		{"TreeNode", "[1,2,null,null]", "2 1 2"},
+		{"TreeNode", "[]", "0"},
+		{"ListNode[]", "[[1,4],[],[2]]", "3 2 1 4 0 1 2"},
+	}
+	for _, tt := range tests {
+		typ := problems.MustParseType(tt.typ)
+		v, err := typ.Decode([]byte(tt.json))
+		if err != nil {
+			t.Fatalf("decode %s as %s: %v", tt.json, tt.typ, err)
+		}
+		var b strings.Builder
+		harness.EncodeTokens(&b, typ, v)
+		if b.String() != tt.want {
+			t.Errorf("EncodeTokens(%s, %s) = %q, want %q", tt.typ, tt.json, b.String(), tt.want)
+		}
 	}
 }
 

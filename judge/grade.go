@@ -65,12 +65,17 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 	if !ok {
 		return nil, fmt.Errorf("%w %q", ErrUnknownLanguage, req.Language)
 	}
-	cmd, err := rt.Command()
-	if err != nil {
-		return nil, err
-	}
 	p := req.Problem
-	in := harness.NewInput(p.Signature, hl.Function(p.Signature.Function), req.Code, req.Tests)
+	harnessSrc, err := hl.Harness(p.Signature)
+	if err != nil {
+		return nil, fmt.Errorf("harness for %s: %w", req.Language, err)
+	}
+	run := harness.NewRun(hl, p.Signature, req.Tests)
+	code := req.Code
+	if hl.Prelude != "" {
+		code = hl.Prelude + code
+	}
+	cmd := rt.Script(code, harnessSrc, harness.Marker(run.Nonce), p.Limits.MemoryMB)
 
 	grace := g.Grace
 	if grace == 0 {
@@ -80,9 +85,13 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 	if startTimeout == 0 {
 		startTimeout = 15 * time.Second
 	}
+	compiles := len(rt.Compile) > 0
+	if compiles {
+		startTimeout += rt.CompileTimeout()
+	}
 	perTest := p.Limits.Time + grace
 	limits := runtimes.DefaultLimits()
-	limits.MemoryMB = p.Limits.MemoryMB
+	limits.MemoryMB = max(p.Limits.MemoryMB, rt.CompileMemoryMB) + runtimes.MemoryOverheadMB
 	limits.Wall = startTimeout + time.Duration(len(req.Tests))*perTest
 
 	runCtx, cancel := context.WithCancel(ctx)
@@ -97,7 +106,7 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 		res, err := g.Sandbox.Run(runCtx, runtimes.RunRequest{
 			Image:  rt.ImageName(),
 			Cmd:    cmd,
-			Stdin:  in.Marshal(),
+			Stdin:  run.Stdin,
 			Stdout: pw,
 			Limits: limits,
 		})
@@ -108,7 +117,7 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 	records := make(chan harness.Record)
 	readErr := make(chan error, 1)
 	go func() {
-		r := harness.NewReader(pr, in.Nonce, 4<<20)
+		r := harness.NewReader(pr, run.Nonce, 4<<20)
 		for {
 			rec, err := r.Next()
 			if err != nil {
@@ -126,6 +135,7 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 	defer timer.Stop()
 	// over is set once no further record can change the result.
 	timedOut, started, ready, over := false, false, false, false
+	compiled, compileFailed, compileMsg := false, false, ""
 loop:
 	for {
 		select {
@@ -139,11 +149,14 @@ loop:
 			switch rec.Kind {
 			case harness.KindStart:
 				started = true
+			case harness.KindCompiled:
+				started, compiled = true, true
 			case harness.KindReady:
 				ready = true
 				timer.Reset(perTest)
 			case harness.KindCompile:
-				s.fail(api.CompileError, nil, trim(rec.Error))
+				started, compileFailed = true, true
+				compileMsg = rec.Error
 				over = true
 			case harness.KindResult, harness.KindError:
 				switch {
@@ -181,6 +194,19 @@ loop:
 	}
 	rerr := <-readErr
 	res := rd.res
+	if compileFailed {
+		if compileMsg == "" {
+			compileMsg = string(res.Stderr)
+		}
+		if strings.TrimSpace(compileMsg) == "" {
+			compileMsg = "the compiler failed without a message"
+		}
+		return &api.Result{Verdict: api.CompileError, Total: len(req.Tests), Message: trim(compileMsg)}, nil
+	}
+	if compiles && !compiled && timedOut {
+		return &api.Result{Verdict: api.CompileError, Total: len(req.Tests),
+			Message: fmt.Sprintf("compilation took longer than %v", rt.CompileTimeout())}, nil
+	}
 	if !started && !over {
 		// Nothing of the user's ran yet: the image or the harness is broken.
 		return nil, fmt.Errorf("harness did not start (exit %d, timed out %t): %s",
@@ -203,10 +229,15 @@ loop:
 			v, msg = api.TimeLimit, "the run exceeded its wall-clock limit"
 		default:
 			v, msg = api.RuntimeError, strings.TrimSpace(string(res.Stderr))
-			if msg == "" {
-				msg = fmt.Sprintf("the program exited with status %d during test %d", res.ExitCode, s.next+1)
+			how := fmt.Sprintf("the program exited with status %d during test %d", res.ExitCode, s.next+1)
+			if sig := signalName(res.ExitCode); sig != "" {
+				how = fmt.Sprintf("the program was killed by %s during test %d", sig, s.next+1)
 			}
-			msg = trim(msg)
+			if msg == "" {
+				msg = how
+			} else {
+				msg = trim(msg) + "\n" + how
+			}
 		}
 		if req.AllTests {
 			s.res.Tests = append(s.res.Tests, api.TestResult{Index: s.next + 1, Verdict: v, Message: msg})
@@ -217,6 +248,16 @@ loop:
 		s.res.Verdict = api.Accepted
 	}
 	return s.res, nil
+}
+
+// signalName names the signal behind a shell-style exit status (128+n).
+func signalName(status int) string {
+	names := map[int]string{4: "SIGILL", 6: "SIGABRT (abort)", 7: "SIGBUS", 8: "SIGFPE (arithmetic error)",
+		9: "SIGKILL", 11: "SIGSEGV (invalid memory access)", 24: "SIGXCPU", 25: "SIGXFSZ (file too large)"}
+	if status > 128 {
+		return names[status-128]
+	}
+	return ""
 }
 
 // scoring accumulates per-test results into a Result.

@@ -3,7 +3,6 @@ package problems_test
 import (
 	"math"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/judgehq/judge/problems"
@@ -134,44 +133,96 @@ func TestEqual(t *testing.T) {
 
 func TestNewChecker(t *testing.T) {
 	tests := []struct {
-		kind    string
+		name    string
+		spec    problems.CheckerSpec
+		returns string
 		want    problems.Checker
 		wantErr string
 	}{
-		{"", problems.Exact{}, ""},
-		{"exact", problems.Exact{}, ""},
-		{"Exact", nil, `unknown checker "Exact" (want exact)`},
-		{" exact", nil, `unknown checker " exact" (want exact)`},
-		{"unordered", nil, `unknown checker "unordered" (want exact)`},
-		{"float", nil, `unknown checker "float" (want exact)`},
-		{"custom", nil, `unknown checker "custom" (want exact)`},
+		{"default", problems.CheckerSpec{}, "int", problems.Exact{}, ""},
+		{"exact", problems.CheckerSpec{Kind: "exact"}, "int", problems.Exact{}, ""},
+		{"float", problems.CheckerSpec{Kind: "float", Abs: 1e-6}, "double[]", problems.Float{Abs: 1e-6}, ""},
+		{"unordered default level", problems.CheckerSpec{Kind: "unordered"}, "int[]", problems.Unordered{Levels: 1}, ""},
+		{"unordered two levels", problems.CheckerSpec{Kind: "unordered", Levels: 2}, "string[][]", problems.Unordered{Levels: 2}, ""},
+		{"custom", problems.CheckerSpec{Kind: "custom", File: "checker.py"}, "int[]", nil, ""},
+		{"case matters", problems.CheckerSpec{Kind: "Exact"}, "int", nil, `unknown checker "Exact" (want exact, float, unordered or custom)`},
+		{"spaces matter", problems.CheckerSpec{Kind: " exact"}, "int", nil, `unknown checker " exact" (want exact, float, unordered or custom)`},
+		{"float without tolerance", problems.CheckerSpec{Kind: "float"}, "double", nil, "float checker needs abs or rel above 0 (e.g. abs: 1e-5)"},
+		{"float negative", problems.CheckerSpec{Kind: "float", Abs: -1}, "double", nil, "float checker needs abs or rel above 0 (e.g. abs: 1e-5)"},
+		{"float on ints", problems.CheckerSpec{Kind: "float", Abs: 1}, "int[]", nil, "float checker on a int[] return value, which has no double"},
+		{"unordered on scalar", problems.CheckerSpec{Kind: "unordered"}, "int", nil, "unordered checker: levels 0 on a int return value (want 1 or 2, at most the array depth)"},
+		{"unordered too deep", problems.CheckerSpec{Kind: "unordered", Levels: 2}, "int[]", nil, "unordered checker: levels 2 on a int[] return value (want 1 or 2, at most the array depth)"},
+		{"custom without file", problems.CheckerSpec{Kind: "custom"}, "int", nil, "custom checker needs file: the Python checker in the problem folder"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
-			got, err := problems.NewChecker(problems.CheckerSpec{Kind: tt.kind})
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := problems.NewChecker(tt.spec, problems.MustParseType(tt.returns))
 			if tt.wantErr != "" {
 				if err == nil || err.Error() != tt.wantErr {
-					t.Fatalf("NewChecker(%q) = %v, %v; want error %q", tt.kind, got, err, tt.wantErr)
-				}
-				if got != nil {
-					t.Errorf("NewChecker(%q) returned checker %#v with its error", tt.kind, got)
+					t.Fatalf("NewChecker(%+v) = %v, %v; want error %q", tt.spec, got, err, tt.wantErr)
 				}
 				return
 			}
 			if err != nil {
-				t.Fatalf("NewChecker(%q) error: %v", tt.kind, err)
+				t.Fatalf("NewChecker(%+v) error: %v", tt.spec, err)
 			}
 			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("NewChecker(%q) = %#v, want %#v", tt.kind, got, tt.want)
-			}
-			// The checker must actually judge: accept equal, reject different.
-			typ := problems.MustParseType("int")
-			if msg := got.Check(typ, int64(1), int64(1)); msg != "" {
-				t.Errorf("checker rejected an equal value: %q", msg)
-			}
-			if msg := got.Check(typ, int64(1), int64(2)); !strings.Contains(msg, "expected 1, got 2") {
-				t.Errorf("checker reason for 1 vs 2 = %q", msg)
+				t.Errorf("NewChecker(%+v) = %#v, want %#v", tt.spec, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestFloat_Check(t *testing.T) {
+	f := problems.Float{Abs: 1e-5, Rel: 1e-9}
+	typ := problems.MustParseType("double[]")
+	tests := []struct {
+		expected, actual []any
+		ok               bool
+	}{
+		{[]any{1.0, 2.5}, []any{1.0, 2.5}, true},
+		{[]any{1.0}, []any{1.000009}, true},
+		{[]any{1.0}, []any{1.00002}, false},
+		{[]any{1e12}, []any{1e12 + 999}, true}, // relative: 1e-9 * 1e12 = 1000
+		{[]any{1e12}, []any{1e12 + 2000}, false},
+		{[]any{0.0}, []any{-0.000001}, true},
+		{[]any{1.0}, []any{1.0, 2.0}, false},
+		{[]any{1.0}, []any{"1"}, false},
+	}
+	for _, tt := range tests {
+		if got := f.Check(typ, tt.expected, tt.actual) == ""; got != tt.ok {
+			t.Errorf("Float.Check(%v, %v) accepted = %v, want %v", tt.expected, tt.actual, got, tt.ok)
+		}
+	}
+}
+
+func TestUnordered_Check(t *testing.T) {
+	i := func(v ...int64) []any {
+		out := make([]any, len(v))
+		for k, x := range v {
+			out[k] = x
+		}
+		return out
+	}
+	tests := []struct {
+		levels           int
+		expected, actual any
+		ok               bool
+	}{
+		{1, i(1, 2, 3), i(3, 1, 2), true},
+		{1, i(1, 2, 2), i(2, 1, 2), true},
+		{1, i(1, 2, 2), i(1, 1, 2), false},
+		{1, i(1, 2), i(1, 2, 3), false},
+		{1, []any{i(1, 2), i(3)}, []any{i(3), i(1, 2)}, true},
+		{1, []any{i(1, 2), i(3)}, []any{i(3), i(2, 1)}, false},
+		{2, []any{i(1, 2), i(3)}, []any{i(3), i(2, 1)}, true},
+		{2, []any{i(1, 2), i(3)}, []any{i(3), i(2, 2)}, false},
+		{2, []any{i(), i(1)}, []any{i(1), i()}, true},
+	}
+	for _, tt := range tests {
+		u := problems.Unordered{Levels: tt.levels}
+		if got := u.Check(problems.Type{}, tt.expected, tt.actual) == ""; got != tt.ok {
+			t.Errorf("Unordered{%d}.Check(%v, %v) accepted = %v, want %v", tt.levels, tt.expected, tt.actual, got, tt.ok)
+		}
 	}
 }

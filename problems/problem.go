@@ -28,6 +28,8 @@ type Problem struct {
 	Checker    Checker
 	// CheckerSpec is the checker as declared.
 	CheckerSpec CheckerSpec
+	// CustomChecker is the source of a custom checker; Checker is nil then.
+	CustomChecker string
 	// Statement is the Markdown statement.
 	Statement string
 	Tests     []Test
@@ -217,8 +219,19 @@ func Load(fsys fs.FS, dir string) (*Problem, error) {
 	if p.Signature.Returns, err = ParseType(sig.Returns); err != nil {
 		return nil, verr("problem.yaml", "signature.returns", "%v", err)
 	}
-	if p.Checker, err = NewChecker(spec.Checker); err != nil {
-		return nil, verr("problem.yaml", "checker.kind", "%v", err)
+	if p.Checker, err = NewChecker(spec.Checker, p.Signature.Returns); err != nil {
+		return nil, verr("problem.yaml", "checker", "%v", err)
+	}
+	if spec.Checker.Kind == "custom" {
+		clean := path.Clean(spec.Checker.File)
+		if strings.HasPrefix(clean, "../") || path.IsAbs(clean) || path.Ext(clean) != ".py" {
+			return nil, verr("problem.yaml", "checker.file", "%q is not a .py file in the problem folder", spec.Checker.File)
+		}
+		src, err := fs.ReadFile(fsys, path.Join(dir, clean))
+		if err != nil {
+			return nil, verr("problem.yaml", "checker.file", "%v", unwrapPath(err))
+		}
+		p.CustomChecker = string(src)
 	}
 
 	st, err := fs.ReadFile(fsys, path.Join(dir, "statement.md"))

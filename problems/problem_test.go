@@ -437,8 +437,14 @@ func TestLoad_invalid(t *testing.T) {
 			yamlFile, "signature.returns", `unknown type ""`},
 		{"unknown return type", func(t *testing.T, f map[string]string) { replace(t, f, yamlFile, `returns: "int[]"`, "returns: void") },
 			yamlFile, "signature.returns", `unknown type "void"`},
-		{"unknown checker", func(t *testing.T, f map[string]string) { replace(t, f, yamlFile, "kind: exact", "kind: unordered") },
-			yamlFile, "checker.kind", `unknown checker "unordered"`},
+		{"unknown checker", func(t *testing.T, f map[string]string) { replace(t, f, yamlFile, "kind: exact", "kind: sorted") },
+			yamlFile, "checker", `unknown checker "sorted"`},
+		{"custom checker file missing", func(t *testing.T, f map[string]string) {
+			replace(t, f, yamlFile, "kind: exact", "kind: custom\n  file: check.py")
+		}, yamlFile, "checker.file", "missing"},
+		{"custom checker outside the folder", func(t *testing.T, f map[string]string) {
+			replace(t, f, yamlFile, "kind: exact", "kind: custom\n  file: ../check.py")
+		}, yamlFile, "checker.file", "is not a .py file in the problem folder"},
 
 		// statement.md.
 		{"missing statement.md", func(t *testing.T, f map[string]string) { delete(f, "statement.md") },

@@ -14,6 +14,9 @@ import (
 type Kind int
 
 // The kinds of the type system. Array covers T[] and, nested, T[][].
+// ListNode is a singly linked list of ints, written as the array of its
+// values; TreeNode is a binary tree of ints, written level by level with null
+// for a missing child, as LeetCode does ([1,null,2,3]).
 const (
 	Int Kind = iota + 1
 	Long
@@ -21,14 +24,18 @@ const (
 	Bool
 	String
 	Array
+	ListNode
+	TreeNode
 )
 
 var scalarNames = map[string]Kind{
-	"int":    Int,
-	"long":   Long,
-	"double": Double,
-	"bool":   Bool,
-	"string": String,
+	"int":      Int,
+	"long":     Long,
+	"double":   Double,
+	"bool":     Bool,
+	"string":   String,
+	"ListNode": ListNode,
+	"TreeNode": TreeNode,
 }
 
 // Type is a type of the signature language: a scalar or an array of a Type.
@@ -51,7 +58,7 @@ func ParseType(s string) (Type, error) {
 	}
 	k, ok := scalarNames[name]
 	if !ok || depth > 2 {
-		return Type{}, fmt.Errorf("%w %q (want int, long, double, bool, string, T[] or T[][])", ErrUnknownType, s)
+		return Type{}, fmt.Errorf("%w %q (want int, long, double, bool, string, ListNode, TreeNode, T[] or T[][])", ErrUnknownType, s)
 	}
 	t := Type{Kind: k}
 	for i := 0; i < depth; i++ {
@@ -162,6 +169,22 @@ func (t Type) canonical(v any, path string) (any, error) {
 			return nil, fail("want string, got %s", describe(v))
 		}
 		return s, nil
+	case ListNode:
+		a, ok := v.([]any)
+		if !ok {
+			return nil, fail("want ListNode (an array of ints), got %s", describe(v))
+		}
+		out := make([]any, len(a))
+		for i, e := range a {
+			c, err := Type{Kind: Int}.canonical(e, fmt.Sprintf("%s[%d]", path, i))
+			if err != nil {
+				return nil, err
+			}
+			out[i] = c
+		}
+		return out, nil
+	case TreeNode:
+		return canonicalTree(v, path, fail)
 	case Array:
 		a, ok := v.([]any)
 		if !ok {
@@ -178,6 +201,40 @@ func (t Type) canonical(v any, path string) (any, error) {
 		return out, nil
 	}
 	return nil, fail("invalid type")
+}
+
+// canonicalTree checks a level-order tree: ints and nulls, a non-null root
+// unless empty, and no more entries than the non-null nodes have child
+// slots. Trailing nulls are dropped, so equal trees have equal forms.
+func canonicalTree(v any, path string, fail func(string, ...any) error) (any, error) {
+	a, ok := v.([]any)
+	if !ok {
+		return nil, fail("want TreeNode (a level-order array of ints and nulls), got %s", describe(v))
+	}
+	out := make([]any, len(a))
+	slots := 1 // child slots open for the next entries: the root's
+	for i, e := range a {
+		if slots == 0 {
+			return nil, fail("entry %d has no parent: every non-null node has two child slots", i)
+		}
+		slots--
+		if e == nil {
+			if i == 0 {
+				return nil, fail("the root is null: write an empty tree as []")
+			}
+			continue
+		}
+		c, err := Type{Kind: Int}.canonical(e, fmt.Sprintf("%s[%d]", path, i))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = c
+		slots += 2
+	}
+	for len(out) > 0 && out[len(out)-1] == nil {
+		out = out[:len(out)-1]
+	}
+	return out, nil
 }
 
 func describe(v any) string {

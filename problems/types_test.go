@@ -99,7 +99,7 @@ func TestParseType_rejects(t *testing.T) {
 			if !errors.Is(err, problems.ErrUnknownType) {
 				t.Errorf("ParseType(%q) error = %v, want it to wrap ErrUnknownType", in, err)
 			}
-			for _, want := range []string{`"` + in + `"`, "want int, long, double, bool, string, T[] or T[][]"} {
+			for _, want := range []string{`"` + in + `"`, "want int, long, double, bool, string, ListNode, TreeNode, T[] or T[][]"} {
 				if !strings.Contains(err.Error(), want) {
 					t.Errorf("ParseType(%q) error = %q, want it to contain %q", in, err, want)
 				}

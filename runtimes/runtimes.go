@@ -17,9 +17,9 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"strconv"
 
-	"github.com/judgehq/judge/harness"
+	"gopkg.in/yaml.v3"
 )
 
 //go:embed */runtime.yaml
@@ -31,9 +31,26 @@ type Runtime struct {
 	Display    string   `yaml:"display"`
 	Extensions []string `yaml:"extensions"`
 	Image      Image    `yaml:"image"`
-	// Run is the command that runs the harness, with {harness} standing for
-	// the harness source.
-	Run     []string `yaml:"run"`
+	// Source and Harness are the file names the user's code and the
+	// harness are written to.
+	Source  string `yaml:"source"`
+	Harness string `yaml:"harness"`
+	// Compile, if set, compiles them; its output is the compiler's message.
+	Compile []string `yaml:"compile"`
+	// CompileMemoryMB is the memory the compiler may use.
+	CompileMemoryMB int `yaml:"compile_memory_mb"`
+	// CompileTimeoutMS bounds the compilation.
+	CompileTimeoutMS int `yaml:"compile_timeout_ms"`
+	// Run starts the harness. {memory_mb} stands for the problem's memory
+	// limit, for runtimes with a heap flag of their own.
+	Run []string `yaml:"run"`
+	// Memory says which rlimit bounds the run's memory besides cgroups: "as"
+	// (address space), "data" (for runtimes that reserve much address space
+	// up front) or "none" (the runtime bounds its heap itself).
+	Memory string `yaml:"memory"`
+	// Env is set for compiling and running.
+	Env map[string]string `yaml:"env"`
+	// Version prints the compiler's or runtime's version.
 	Version []string `yaml:"version"`
 }
 
@@ -54,17 +71,65 @@ func (r *Runtime) RecipeHash() string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// Command returns the command that runs the language's harness.
-func (r *Runtime) Command() ([]string, error) {
-	lang, ok := harness.Get(r.Name)
-	if !ok {
-		return nil, fmt.Errorf("no harness for %s", r.Name)
+// CompileTimeout bounds the compilation, 10 s unless the recipe says.
+func (r *Runtime) CompileTimeout() time.Duration {
+	if r.CompileTimeoutMS > 0 {
+		return time.Duration(r.CompileTimeoutMS) * time.Millisecond
 	}
-	cmd := slices.Clone(r.Run)
-	for i, a := range cmd {
-		cmd[i] = strings.ReplaceAll(a, "{harness}", lang.Source)
+	return 10 * time.Second
+}
+
+// MemoryOverheadMB is added to a problem's memory limit for the runtime's own
+// needs (interpreter, JIT, harness), so that the limit is the solution's.
+const MemoryOverheadMB = 64
+
+// Script returns the command that runs a submission: a POSIX shell script
+// that writes the code and the harness to files in a fresh directory,
+// compiles them if the runtime says how, and starts the harness under the
+// run's memory rlimit. The code, the harness and the record marker travel
+// as arguments, so no host file is shared with the sandbox.
+func (r *Runtime) Script(code, harnessSrc, marker string, memoryMB int) []string {
+	var b strings.Builder
+	b.WriteString("umask 077\n")
+	b.WriteString(`d=$(mktemp -d) && cd "$d" || exit 98` + "\n")
+	for k, v := range r.Env {
+		fmt.Fprintf(&b, "export %s=%s\n", k, shellQuote(strings.ReplaceAll(v, "{dir}", "$d")))
 	}
-	return cmd, nil
+	fmt.Fprintf(&b, "printf '%%s' \"$1\" > %s && printf '%%s' \"$2\" > %s || exit 98\n",
+		shellQuote(r.Source), shellQuote(r.Harness))
+	if len(r.Compile) > 0 {
+		fmt.Fprintf(&b, "if %s </dev/null >&2; then printf '%%s{\"k\":\"compiled\"}\\n' \"$3\"; "+
+			"else printf '%%s{\"k\":\"compile\",\"status\":%%d}\\n' \"$3\" \"$?\"; exit 0; fi\n",
+			shellJoin(r.Compile))
+	}
+	run := make([]string, len(r.Run))
+	for i, a := range r.Run {
+		run[i] = strings.ReplaceAll(a, "{memory_mb}", strconv.Itoa(memoryMB))
+	}
+	limit := int64(memoryMB+MemoryOverheadMB) << 20
+	switch r.Memory {
+	case "as":
+		run = append([]string{"prlimit", fmt.Sprintf("--as=%d", limit), "--"}, run...)
+	case "data":
+		run = append([]string{"prlimit", fmt.Sprintf("--data=%d", limit), "--"}, run...)
+	}
+	b.WriteString("exec " + shellJoin(run) + "\n")
+	return []string{"/bin/sh", "-c", b.String(), "judge", code, harnessSrc, marker}
+}
+
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=./:,+{}@") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+func shellJoin(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = shellQuote(a)
+	}
+	return strings.Join(q, " ")
 }
 
 // Load reads the runtime recipes from fsys, one folder per language each with
@@ -89,8 +154,11 @@ func Load(fsys fs.FS) ([]*Runtime, error) {
 		if rt.Name != path.Dir(f) {
 			return nil, fmt.Errorf("%s: name %q differs from the folder", f, rt.Name)
 		}
-		if len(rt.Run) == 0 || rt.Image.Suite == "" || len(rt.Image.Packages) == 0 {
-			return nil, fmt.Errorf("%s: run, image.suite and image.packages are required", f)
+		if len(rt.Run) == 0 || rt.Image.Suite == "" || len(rt.Image.Packages) == 0 || rt.Source == "" || rt.Harness == "" {
+			return nil, fmt.Errorf("%s: run, source, harness, image.suite and image.packages are required", f)
+		}
+		if !slices.Contains([]string{"as", "data", "none"}, rt.Memory) {
+			return nil, fmt.Errorf("%s: memory %q: want as, data or none", f, rt.Memory)
 		}
 		out = append(out, &rt)
 	}

@@ -1,8 +1,8 @@
 # judge harness for Python 3.
 #
 # Reads one JSON line from stdin (see harness/protocol.go), loads the user's
-# code, calls Solution().<function> once per test and writes one record per
-# event to the original stdout. The user's stdout is redirected per test to a
+# code from solution.py, calls Solution().<function> once per test and writes
+# one record per event to the original stdout. The user's stdout is redirected per test to a
 # temporary file, so nothing the code prints can be taken for a record.
 import json
 import linecache
@@ -39,14 +39,16 @@ def main():
 
     emit({"k": "start"})
     fn = inp["function"]
-    src = inp["code"]
+    with open("solution.py", encoding="utf-8", errors="replace") as f:
+        src = f.read()
     linecache.cache["solution.py"] = (len(src), None, src.splitlines(True), "solution.py")
     try:
         code = compile(src, "solution.py", "exec")
     except SyntaxError as e:
         emit({"k": "compile", "err": "".join(traceback.format_exception_only(type(e), e))})
         return
-    ns = {"__name__": "solution", "__builtins__": __builtins__}
+    ns = {"__name__": "solution", "__builtins__": __builtins__,
+          "ListNode": ListNode, "TreeNode": TreeNode}
     exec(PRELUDE, ns)
     try:
         exec(code, ns)
@@ -113,15 +115,85 @@ def user_trace(e):
     return "".join(lines)[-4000:]
 
 
+class ListNode:
+    def __init__(self, val=0, next=None):
+        self.val = val
+        self.next = next
+
+
+class TreeNode:
+    def __init__(self, val=0, left=None, right=None):
+        self.val = val
+        self.left = left
+        self.right = right
+
+
 def to_native(v, t):
     if t == "double":
         return float(v)
+    if t == "ListNode":
+        head = None
+        for x in reversed(v):
+            head = ListNode(x, head)
+        return head
+    if t == "TreeNode":
+        return build_tree(v)
     if t.endswith("[]"):
         return [to_native(x, t[:-2]) for x in v]
     return v
 
 
+def build_tree(v):
+    if not v:
+        return None
+    root = TreeNode(v[0])
+    queue, i = [root], 1
+    for node in queue:
+        if i < len(v):
+            if v[i] is not None:
+                node.left = TreeNode(v[i])
+                queue.append(node.left)
+            i += 1
+        if i < len(v):
+            if v[i] is not None:
+                node.right = TreeNode(v[i])
+                queue.append(node.right)
+            i += 1
+        if i >= len(v):
+            break
+    return root
+
+
+MAX_NODES = 1 << 20
+
+
 def from_native(v, t):
+    if t == "ListNode":
+        out = []
+        while v is not None:
+            if not isinstance(v, ListNode):
+                raise TypeError("not a ListNode")
+            out.append(from_native(v.val, "int"))
+            if len(out) > MAX_NODES:
+                raise ValueError("the list has a cycle or more than %d nodes" % MAX_NODES)
+            v = v.next
+        return out
+    if t == "TreeNode":
+        out, queue = [], [v]
+        for node in queue:
+            if node is None:
+                out.append(None)
+                continue
+            if not isinstance(node, TreeNode):
+                raise TypeError("not a TreeNode")
+            out.append(from_native(node.val, "int"))
+            if len(out) > MAX_NODES:
+                raise ValueError("the tree has a cycle or more than %d nodes" % MAX_NODES)
+            queue.append(node.left)
+            queue.append(node.right)
+        while out and out[-1] is None:
+            out.pop()
+        return out
     if t.endswith("[]"):
         if isinstance(v, (str, bytes, dict)) or not hasattr(v, "__iter__"):
             raise TypeError("not a list")

@@ -6,6 +6,7 @@ package local
 import (
 	"bytes"
 	"context"
+	"os"
 	"os/exec"
 	"syscall"
 	"time"
@@ -25,7 +26,15 @@ func (Runner) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunRe
 	}
 	rctx, cancel := context.WithTimeout(ctx, wall)
 	defer cancel()
+	// The run script makes its working directory with mktemp: give it one
+	// of its own, removed afterwards.
+	tmp, err := os.MkdirTemp("", "judge-local-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
 	cmd := exec.CommandContext(rctx, req.Cmd[0], req.Cmd[1:]...)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.Stdin = bytes.NewReader(req.Stdin)
@@ -35,7 +44,7 @@ func (Runner) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunRe
 	cmd.Stdout, cmd.Stderr = out, errw
 	cmd.WaitDelay = time.Second
 	start := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
 	res := &runtimes.RunResult{
 		Stderr:          stderr.Bytes(),
 		StdoutTruncated: out.Truncated,

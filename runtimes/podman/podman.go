@@ -328,18 +328,13 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 		}
 	}
 	rl := func(typ string, v uint64) spec.POSIXRlimit { return spec.POSIXRlimit{Type: typ, Hard: v, Soft: v} }
+	// Memory without cgroups is bounded by the run script's rlimit (see
+	// runtimes.Runtime.Script).
 	g.Rlimits = []spec.POSIXRlimit{
 		rl("nofile", uint64(l.NoFile)),
 		rl("fsize", uint64(l.FileSizeMB)<<20),
 		rl("core", 0),
 		rl("nproc", uint64(l.Pids)),
-	}
-	if !s.info.CgroupLimits {
-		// Without cgroup limits the address space bounds memory. It cannot
-		// be an OCI rlimit: the runtime's own init would run under it and
-		// fail, so prlimit (util-linux, in every Debian image) sets it
-		// right before the program starts.
-		g.Command = append([]string{"prlimit", fmt.Sprintf("--as=%d", mem+64<<20), "--"}, req.Cmd...)
 	}
 	return g
 }
