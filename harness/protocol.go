@@ -173,6 +173,9 @@ const (
 	KindCompile = "compile"
 	// KindDone: every test ran.
 	KindDone = "done"
+	// KindCheck: a custom checker judged case Test; Error says why it
+	// rejected the answer, empty when it accepted it.
+	KindCheck = "check"
 )
 
 // Record is one line of harness output.

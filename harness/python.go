@@ -1,6 +1,7 @@
 package harness
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -72,4 +73,32 @@ func usesKind(sig problems.Signature, k problems.Kind) bool {
 		}
 	}
 	return false
+}
+
+// CheckerRunner returns the Python program that runs a problem's custom
+// checker (checker.py) over a batch of cases; see harness/python/checker.py.
+func CheckerRunner() string { return mustRead("python/checker.py") }
+
+// CheckCase is one case a custom checker judges: the arguments by name, the
+// reference answer and the submission's answer, all as JSON.
+type CheckCase struct {
+	Input    map[string]json.RawMessage `json:"input"`
+	Expected json.RawMessage            `json:"expected"`
+	Actual   json.RawMessage            `json:"actual"`
+}
+
+// CheckInput is the custom checker runner's standard input.
+type CheckInput struct {
+	Nonce string      `json:"nonce"`
+	Cases []CheckCase `json:"cases"`
+}
+
+// NewCheckRun builds the custom checker runner's standard input.
+func NewCheckRun(cases []CheckCase) Run {
+	nonce := newNonce()
+	b, err := json.Marshal(CheckInput{Nonce: nonce, Cases: cases})
+	if err != nil {
+		panic(err) // raw JSON values only
+	}
+	return Run{Nonce: nonce, Stdin: append(b, '\n')}
 }

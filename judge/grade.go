@@ -162,10 +162,10 @@ loop:
 				switch {
 				case !ready && rec.Kind == harness.KindError:
 					// The code raised while it was being loaded.
-					s.fail(api.RuntimeError, nil, trim(rec.Error))
+					s.stop(api.RuntimeError, trim(rec.Error))
 					over = true
 				case !ready || rec.Test != s.next || s.next >= len(req.Tests):
-					s.fail(api.RuntimeError, nil, "the program wrote output that breaks the judge's protocol")
+					s.stop(api.RuntimeError, "the program wrote output that breaks the judge's protocol")
 					over = true
 				default:
 					s.record(rec, p.Limits.Time)
@@ -174,7 +174,7 @@ loop:
 			case harness.KindDone:
 				s.res.MemoryKB = rec.MaxRSSKB
 			}
-			if s.failed && !req.AllTests {
+			if s.bad && !req.AllTests {
 				over = true
 			}
 			if over {
@@ -239,14 +239,14 @@ loop:
 				msg = trim(msg) + "\n" + how
 			}
 		}
-		if req.AllTests {
-			s.res.Tests = append(s.res.Tests, api.TestResult{Index: s.next + 1, Verdict: v, Message: msg})
+		s.stop(v, msg)
+	}
+	if len(s.actuals) > 0 {
+		if err := g.customCheck(ctx, s); err != nil {
+			return nil, fmt.Errorf("custom checker of %s: %w", p.Slug, err)
 		}
-		s.fail(v, nil, msg)
 	}
-	if s.res.Verdict == "" {
-		s.res.Verdict = api.Accepted
-	}
+	s.finish()
 	return s.res, nil
 }
 
@@ -260,25 +260,31 @@ func signalName(status int) string {
 	return ""
 }
 
+// pending marks a test result that awaits the custom checker.
+const pending api.Verdict = "pending"
+
 // scoring accumulates per-test results into a Result.
 type scoring struct {
 	req  GradeRequest
 	res  *api.Result
 	next int // index of the next test expected
-	// failed is set once a verdict other than Accepted is decided.
-	failed bool
+	// results holds every test reported so far, in order, and the reason
+	// the run stopped early, if it did.
+	results []api.TestResult
+	// actuals holds the canonical value each pending result returned.
+	actuals map[int]any
+	// bad is set once a result is known to fail.
+	bad bool
 }
 
-// fail decides a non-accepted verdict, unless one is decided already.
-func (s *scoring) fail(v api.Verdict, tr *api.TestResult, msg string) {
-	if s.failed {
-		return
-	}
-	s.failed = true
-	s.res.Verdict = v
-	s.res.Message = msg
-	s.res.Failed = tr
+// stop records why the run ended at the next test: it crashed, timed out,
+// or broke the protocol.
+func (s *scoring) stop(v api.Verdict, msg string) {
+	s.results = append(s.results, api.TestResult{Index: s.next + 1, Verdict: v, Message: msg})
+	s.bad = true
 }
+
+func (s *scoring) shown(i int) bool { return s.req.AllTests || s.req.Tests[i].Sample }
 
 func (s *scoring) record(rec harness.Record, limit time.Duration) {
 	i := s.next
@@ -286,7 +292,7 @@ func (s *scoring) record(rec harness.Record, limit time.Duration) {
 	t := s.req.Tests[i]
 	p := s.req.Problem
 	tr := api.TestResult{Index: i + 1, TimeMS: float64(rec.Micros) / 1000, Stdout: rec.Stdout}
-	show := t.Sample || s.req.AllTests
+	show := s.shown(i)
 	if show {
 		tr.Input = map[string]json.RawMessage{}
 		for j, prm := range p.Signature.Params {
@@ -309,33 +315,62 @@ func (s *scoring) record(rec harness.Record, limit time.Duration) {
 			tr.Actual = rec.Value
 		}
 		actual, err := p.Signature.Returns.Decode(rec.Value)
-		if err != nil {
+		switch {
+		case err != nil:
 			tr.Verdict = api.WrongAnswer
 			tr.Message = "the returned value is not a " + p.Signature.Returns.String() + ": " + err.Error()
-		} else if why := p.Checker.Check(p.Signature.Returns, t.Expected, actual); why != "" {
-			tr.Verdict = api.WrongAnswer
-			if show {
-				tr.Message = why
+		case p.Checker == nil:
+			tr.Verdict = pending
+			if s.actuals == nil {
+				s.actuals = map[int]any{}
 			}
-		} else {
-			tr.Verdict = api.Accepted
+			s.actuals[len(s.results)] = actual
+		default:
+			if why := p.Checker.Check(p.Signature.Returns, t.Expected, actual); why != "" {
+				tr.Verdict = api.WrongAnswer
+				tr.Message = why
+			} else {
+				tr.Verdict = api.Accepted
+			}
+		}
+	}
+	if tr.Verdict != api.Accepted && tr.Verdict != pending {
+		s.bad = true
+	}
+	s.results = append(s.results, tr)
+}
+
+// finish decides the verdict from the results in test order: the first test
+// that failed decides it.
+func (s *scoring) finish() {
+	for _, tr := range s.results {
+		if tr.Verdict == api.Accepted {
 			s.res.Passed++
 		}
 	}
 	if s.req.AllTests {
-		s.res.Tests = append(s.res.Tests, tr)
+		s.res.Tests = s.results
 	}
-	if tr.Verdict != api.Accepted {
+	for _, tr := range s.results {
+		if tr.Verdict == api.Accepted {
+			continue
+		}
+		i := tr.Index - 1
 		msg := tr.Message
-		if !show {
-			msg = fmt.Sprintf("failed on test %d of %d", i+1, len(s.req.Tests))
-			if tr.Verdict == api.RuntimeError {
+		if i < len(s.req.Tests) && !s.shown(i) {
+			// Hidden tests keep their data hidden; a crash's own message
+			// is the user's, and shown.
+			msg = fmt.Sprintf("failed on test %d of %d", tr.Index, len(s.req.Tests))
+			if tr.Verdict != api.WrongAnswer && tr.Message != "" {
 				msg += ":\n" + tr.Message
 			}
+			tr.Input, tr.Expected, tr.Actual = nil, nil, nil
 		}
 		failed := tr
-		s.fail(tr.Verdict, &failed, msg)
+		s.res.Verdict, s.res.Message, s.res.Failed = tr.Verdict, msg, &failed
+		return
 	}
+	s.res.Verdict = api.Accepted
 }
 
 // trim shortens a compiler or runtime message to a readable size, keeping its
