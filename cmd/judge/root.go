@@ -176,6 +176,7 @@ func newRootCmd(f *Factory) *cobra.Command {
 		newRuntimesCmd(f),
 		newDoctorCmd(f),
 		newVersionCmd(f),
+		newProblemCmd(f),
 	)
 	wrapArgs(root)
 	return root
