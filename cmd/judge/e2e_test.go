@@ -113,7 +113,7 @@ func startDaemon(t *testing.T) *e2eEnv {
 	if u != nil {
 		os.Chown(data, int(u.uid), int(u.gid))
 		// The user's own Podman storage needs the image too.
-		args := []string{"runtimes", "build", "python"}
+		args := []string{"runtimes", "build"}
 		if c := os.Getenv("JUDGE_ROOTFS_CACHE"); c != "" {
 			args = append(args, "--cache", c)
 		}
@@ -263,6 +263,23 @@ func TestE2E_SubmitThroughDaemon(t *testing.T) {
 			state, verdict := e.stored(id)
 			if state != "done" || verdict != c.verdict {
 				t.Fatalf("database has submission %d as %s/%s, want done/%s", id, state, verdict, c.verdict)
+			}
+		})
+	}
+
+	// Every language through the daemon: the two-sum reference solutions.
+	sols, err := filepath.Glob(repoFile(t, "examples/problems/two-sum/solutions/*"))
+	if err != nil || len(sols) == 0 {
+		t.Fatalf("no two-sum solutions: %v", err)
+	}
+	for _, sol := range sols {
+		t.Run("two-sum in "+filepath.Ext(sol), func(t *testing.T) {
+			out, code := e.judge("submit", "--problem", "two-sum", sol)
+			if code != 0 || !strings.Contains(out, "Accepted") {
+				t.Fatalf("judge submit %s: exit %d\n%s", filepath.Base(sol), code, out)
+			}
+			if _, verdict := e.stored(submissionID(t, out)); verdict != "AC" {
+				t.Fatalf("database verdict %s, want AC", verdict)
 			}
 		})
 	}
