@@ -63,8 +63,13 @@ func (s *Sandbox) BuildImage(ctx context.Context, rt *runtimes.Runtime, o BuildO
 	if err != nil {
 		return err
 	}
+	// The image this one replaces, to remove once it is untagged.
+	var oldID string
+	if img, err := images.GetImage(conn, rt.ImageName(), nil); err == nil {
+		oldID = img.ID
+	}
 	fmt.Fprintf(o.Progress, "importing %s into podman at %s\n", rt.ImageName(), s.uri)
-	_, err = images.Import(conn, f, new(images.ImportOptions).
+	report, err := images.Import(conn, f, new(images.ImportOptions).
 		WithReference(rt.ImageName()).
 		WithMessage("judge runtime "+rt.Name).
 		WithChanges([]string{
@@ -76,6 +81,10 @@ func (s *Sandbox) BuildImage(ctx context.Context, rt *runtimes.Runtime, o BuildO
 		}))
 	if err != nil {
 		return fmt.Errorf("import image %s: %w", rt.ImageName(), err)
+	}
+	if oldID != "" && !strings.HasPrefix(oldID, strings.TrimPrefix(report.Id, "sha256:")) {
+		// Still in use by a running sandbox, it stays until the next build.
+		images.Remove(conn, []string{oldID}, new(images.RemoveOptions).WithIgnore(true))
 	}
 	return nil
 }
