@@ -87,11 +87,18 @@ func NewRun(lang *Lang, sig problems.Signature, tests []problems.Test) Run {
 		}
 		in.Tests = append(in.Tests, args)
 	}
-	b, err := json.Marshal(in)
-	if err != nil {
+	return Run{Nonce: nonce, Stdin: marshalLine(in)}
+}
+
+// marshalLine encodes v as one JSON line, leaving <, > and & as they are.
+func marshalLine(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		panic(err) // only strings and raw JSON values
 	}
-	return Run{Nonce: nonce, Stdin: append(b, '\n')}
+	return buf.Bytes()
 }
 
 // EncodeTokens writes canonical value v of type t in the token format:

@@ -96,9 +96,5 @@ type CheckInput struct {
 // NewCheckRun builds the custom checker runner's standard input.
 func NewCheckRun(cases []CheckCase) Run {
 	nonce := newNonce()
-	b, err := json.Marshal(CheckInput{Nonce: nonce, Cases: cases})
-	if err != nil {
-		panic(err) // raw JSON values only
-	}
-	return Run{Nonce: nonce, Stdin: append(b, '\n')}
+	return Run{Nonce: nonce, Stdin: marshalLine(CheckInput{Nonce: nonce, Cases: cases})}
 }

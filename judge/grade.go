@@ -343,9 +343,13 @@ func (s *scoring) record(rec harness.Record, limit time.Duration) {
 // finish decides the verdict from the results in test order: the first test
 // that failed decides it.
 func (s *scoring) finish() {
+	// Passed counts the tests passed before the first failure, as a judge
+	// that stops there would; in run mode, every test.
 	for _, tr := range s.results {
 		if tr.Verdict == api.Accepted {
 			s.res.Passed++
+		} else if !s.req.AllTests {
+			break
 		}
 	}
 	if s.req.AllTests {

@@ -217,4 +217,12 @@ def from_native(v, t):
     raise TypeError("unknown type " + t)
 
 
-main()
+if __name__ == "__main__":
+    # Deep recursion is common in tree and DFS solutions: allow it, on a
+    # thread whose stack can hold it.
+    import threading
+    sys.setrecursionlimit(200000)
+    threading.stack_size(64 << 20)
+    t = threading.Thread(target=main)
+    t.start()
+    t.join()

@@ -1,0 +1,11 @@
+class Solution:
+    def maxSlidingWindow(self, nums: List[int], k: int) -> List[int]:
+        # Never drops indices that slid out of the window.
+        window, out = deque(), []
+        for i, x in enumerate(nums):
+            while window and nums[window[-1]] <= x:
+                window.pop()
+            window.append(i)
+            if i >= k - 1:
+                out.append(nums[window[0]])
+        return out
