@@ -99,6 +99,9 @@ func debootstrap(ctx context.Context, rt *runtimes.Runtime, o BuildOptions, tarb
 		"--variant=essential",
 		"--include=" + strings.Join(rt.Image.Packages, ","),
 		"--dpkgopt=path-exclude=/usr/share/man/*",
+		// Some postinst scripts (openjdk's update-alternatives) install man
+		// page links and fail when the directory they point into is missing.
+		`--essential-hook=mkdir -p "$1/usr/share/man/man1"`,
 		"--dpkgopt=path-exclude=/usr/share/doc/*",
 		"--dpkgopt=path-exclude=/usr/share/info/*",
 		"--dpkgopt=path-exclude=/usr/share/locale/*",
