@@ -45,6 +45,7 @@ type Lang struct {
 // langs lists the languages with a harness.
 var langs = map[string]*Lang{
 	"python": pythonLang,
+	"c":      cLang,
 }
 
 func mustRead(name string) string {

@@ -1,0 +1,12 @@
+int findPeakElement(int* nums, int numsSize) {
+    int lo = 0, hi = numsSize - 1;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (nums[mid] < nums[mid + 1]) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
