@@ -46,6 +46,7 @@ type Lang struct {
 var langs = map[string]*Lang{
 	"python": pythonLang,
 	"c":      cLang,
+	"cpp":    cppLang,
 }
 
 func mustRead(name string) string {
