@@ -47,6 +47,7 @@ var langs = map[string]*Lang{
 	"python": pythonLang,
 	"c":      cLang,
 	"cpp":    cppLang,
+	"java":   javaLang,
 }
 
 func mustRead(name string) string {
