@@ -48,6 +48,7 @@ var langs = map[string]*Lang{
 	"c":      cLang,
 	"cpp":    cppLang,
 	"java":   javaLang,
+	"go":     goLang,
 }
 
 func mustRead(name string) string {
