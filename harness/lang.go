@@ -49,6 +49,7 @@ var langs = map[string]*Lang{
 	"cpp":    cppLang,
 	"java":   javaLang,
 	"go":     goLang,
+	"rust":   rustLang,
 }
 
 func mustRead(name string) string {
