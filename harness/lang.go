@@ -44,12 +44,13 @@ type Lang struct {
 
 // langs lists the languages with a harness.
 var langs = map[string]*Lang{
-	"python": pythonLang,
-	"c":      cLang,
-	"cpp":    cppLang,
-	"java":   javaLang,
-	"go":     goLang,
-	"rust":   rustLang,
+	"python":     pythonLang,
+	"c":          cLang,
+	"cpp":        cppLang,
+	"java":       javaLang,
+	"go":         goLang,
+	"rust":       rustLang,
+	"javascript": javascriptLang,
 }
 
 func mustRead(name string) string {
