@@ -51,6 +51,7 @@ var langs = map[string]*Lang{
 	"go":         goLang,
 	"rust":       rustLang,
 	"javascript": javascriptLang,
+	"typescript": typescriptLang,
 }
 
 func mustRead(name string) string {
