@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -18,6 +20,7 @@ import (
 	"github.com/judgehq/judge/problems"
 	"github.com/judgehq/judge/runtimes"
 	"github.com/judgehq/judge/runtimes/local"
+	"github.com/judgehq/judge/runtimes/podman"
 )
 
 var loadBundled = sync.OnceValues(func() ([]*problems.Problem, error) {
@@ -47,6 +50,18 @@ func problem(t *testing.T, slug string) *problems.Problem {
 	return p
 }
 
+// pythonSolution returns p's Python reference solution.
+func pythonSolution(t *testing.T, p *problems.Problem) string {
+	t.Helper()
+	for _, s := range p.Solutions {
+		if s.Ext == "py" {
+			return s.Code
+		}
+	}
+	t.Fatalf("problem %s has no Python reference solution", p.Slug)
+	return ""
+}
+
 // needPython skips tests that run the real Python harness on a host without
 // python3.
 func needPython(t *testing.T) {
@@ -58,8 +73,45 @@ func needPython(t *testing.T) {
 
 // newGrader returns a grader that runs the builtin runtimes' harnesses as
 // host processes.
+// podmanEnv names the Podman service ("default" for the local one) that
+// newGrader's graders run code in, with the real runtime images. Unset, they
+// run it on the host with its toolchains.
+const podmanEnv = "JUDGE_TEST_PODMAN"
+
+// podmanSandbox is the sandbox of podmanEnv, nil when it is unset.
+var podmanSandbox *podman.Sandbox
+
+func TestMain(m *testing.M) {
+	uri, ok := os.LookupEnv(podmanEnv)
+	if !ok {
+		os.Exit(m.Run())
+	}
+	if uri == "default" {
+		uri = ""
+	}
+	ctx := context.Background()
+	sb, err := podman.New(ctx, podman.Options{URI: uri, Owner: fmt.Sprintf("judge-test-%d", os.Getpid())})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s=%s: %v\n", podmanEnv, uri, err)
+		os.Exit(1)
+	}
+	podmanSandbox = sb
+	code := m.Run()
+	if _, err := sb.Cleanup(ctx); err != nil {
+		fmt.Fprintf(os.Stderr, "remove test containers: %v\n", err)
+	}
+	sb.Close()
+	os.Exit(code)
+}
+
+// newGrader returns a grader with the builtin runtimes, running code in the
+// sandbox of podmanEnv or else on the host.
 func newGrader() *judge.Grader {
-	return &judge.Grader{Sandbox: local.Runner{}, Runtimes: runtimes.NewSet(runtimes.Builtin())}
+	var sb judge.Sandbox = local.Runner{}
+	if podmanSandbox != nil {
+		sb = podmanSandbox
+	}
+	return &judge.Grader{Sandbox: sb, Runtimes: runtimes.NewSet(runtimes.Builtin())}
 }
 
 // language returns the runtime name for a solution file extension.
@@ -604,7 +656,7 @@ func brokenRuntimes(cmd ...string) runtimes.Set {
 func TestGrader_Grade_harnessNeverStarts(t *testing.T) {
 	t.Parallel()
 	p := problem(t, "two-sum")
-	sol := p.Solutions[0].Code
+	sol := pythonSolution(t, p)
 	for _, tc := range []struct {
 		name string
 		g    *judge.Grader

@@ -132,7 +132,7 @@ func TestServer_submitAndWait(t *testing.T) {
 
 	t.Run("submit", func(t *testing.T) {
 		t.Parallel()
-		resp, err := d.client.Submit(ctx, api.SubmitRequest{Problem: "two-sum", Language: "python", Code: p.Solutions[0].Code})
+		resp, err := d.client.Submit(ctx, api.SubmitRequest{Problem: "two-sum", Language: "python", Code: pythonSolution(t, p)})
 		if err != nil {
 			t.Fatalf("submit: %v", err)
 		}
@@ -147,7 +147,7 @@ func TestServer_submitAndWait(t *testing.T) {
 			t.Errorf("passed %d of %d, want all %d", sub.Result.Passed, sub.Result.Total, len(p.Tests))
 		}
 		if sub.ID != resp.ID || sub.Problem != "two-sum" || sub.Language != "python" || sub.Mode != api.ModeSubmit ||
-			sub.Code != p.Solutions[0].Code || sub.FinishedAt == nil || sub.CreatedAt.IsZero() {
+			sub.Code != pythonSolution(t, p) || sub.FinishedAt == nil || sub.CreatedAt.IsZero() {
 			t.Errorf("submission = %+v", sub)
 		}
 		stored, err := d.store.Submission(ctx, resp.ID)
@@ -158,7 +158,7 @@ func TestServer_submitAndWait(t *testing.T) {
 
 	t.Run("run", func(t *testing.T) {
 		t.Parallel()
-		resp, err := d.client.Submit(ctx, api.SubmitRequest{Problem: "two-sum", Language: "python", Code: p.Solutions[0].Code, Mode: api.ModeRun})
+		resp, err := d.client.Submit(ctx, api.SubmitRequest{Problem: "two-sum", Language: "python", Code: pythonSolution(t, p), Mode: api.ModeRun})
 		if err != nil {
 			t.Fatalf("submit: %v", err)
 		}
@@ -329,7 +329,7 @@ func TestQueue_recoversRunning(t *testing.T) {
 	var id int64
 	d := startDaemon(t, daemonOptions{before: func(st *store.Store) {
 		ctx := context.Background()
-		sub, err := st.CreateSubmission(ctx, "two-sum", "python", p.Solutions[0].Code, api.ModeSubmit)
+		sub, err := st.CreateSubmission(ctx, "two-sum", "python", pythonSolution(t, p), api.ModeSubmit)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -380,7 +380,7 @@ func TestQueue_many(t *testing.T) {
 		for _, c := range []struct {
 			code    string
 			verdict api.Verdict
-		}{{p.Solutions[0].Code, api.Accepted}, {p.Wrong[0].Code, api.Verdict(p.Wrong[0].Verdict)}} {
+		}{{pythonSolution(t, p), api.Accepted}, {p.Wrong[0].Code, api.Verdict(p.Wrong[0].Verdict)}} {
 			resp, err := d.client.Submit(ctx, api.SubmitRequest{Problem: p.Slug, Language: "python", Code: c.code})
 			if err != nil {
 				t.Fatal(err)
