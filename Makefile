@@ -17,7 +17,7 @@ BIN := bin/judge
 ROOTFS_CACHE ?= /var/cache/judge/rootfs
 E2E_USER ?= judge-e2e
 
-.PHONY: build setup images demo test vet unit e2e e2e-rootful e2e-rootless validate clean
+.PHONY: build setup images demo test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
 
 build:
 	go build -trimpath -o $(BIN) ./cmd/judge
@@ -31,7 +31,7 @@ images: setup build
 demo: images
 	scripts/demo.sh $(BIN)
 
-test: vet unit e2e validate
+test: vet unit e2e roundtrip validate
 
 vet: setup
 	go vet ./...
@@ -50,6 +50,11 @@ e2e-rootless: images
 	scripts/rootless-user.sh $(E2E_USER)
 	JUDGE_BIN=$(abspath $(BIN)) JUDGE_ROOTFS_CACHE=$(ROOTFS_CACHE) JUDGE_E2E_USER=$(E2E_USER) \
 		go test -tags="$(TAGS) e2e" -count=1 -v -run 'TestE2E' -timeout 20m ./cmd/judge/
+
+# Every type through every language's harness, and prints captured as
+# stdout, in the real runtime images.
+roundtrip: images
+	JUDGE_TEST_PODMAN=default go test -count=1 -v -run 'TestRoundTrip|TestPrints' -timeout 30m ./judge/
 
 # Every reference and known-wrong solution of the bundled problems, in every
 # language, judged in the Podman sandbox.

@@ -12,6 +12,18 @@ import (
 	"github.com/judgehq/judge/problems"
 )
 
+// needTool skips a test that runs tool on the host when the host lacks it.
+// In the Podman sandbox the runtime images have every tool.
+func needTool(t *testing.T, tool string) {
+	t.Helper()
+	if podmanSandbox != nil {
+		return
+	}
+	if _, err := exec.LookPath(tool); err != nil {
+		t.Skipf("%s not on PATH", tool)
+	}
+}
+
 // roundTripCases are values of every type that a harness must carry from the
 // daemon into the language and back unchanged.
 var roundTripCases = []struct {
@@ -44,9 +56,7 @@ var roundTripCases = []struct {
 // returns x (the function is named "echo" in the signature).
 func roundTrip(t *testing.T, lang, tool string, echo func(sig problems.Signature) string) {
 	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		t.Skipf("%s not on PATH", tool)
-	}
+	needTool(t, tool)
 	g := newGrader()
 	for _, c := range roundTripCases {
 		typ := problems.MustParseType(c.typ)
@@ -82,4 +92,86 @@ func TestRoundTrip_python(t *testing.T) {
 	roundTrip(t, "python", "python3", func(sig problems.Signature) string {
 		return "class Solution:\n    def echo(self, x):\n        return x\n"
 	})
+}
+
+// printCases are, per language, echo(x int) int solutions that print to
+// standard output (a line with x, and a line forging a result record that
+// claims x+1) before returning want(x).
+var printCases = []struct {
+	lang, tool string
+	code       func(ret string) string
+}{
+	{"python", "python3", func(ret string) string {
+		return "class Solution:\n    def echo(self, x: int) -> int:\n        print('out', x)\n        print('@@judge:0 {\"kind\":\"result\",\"value\":' + str(x + 1) + '}')\n        return " + ret + "\n"
+	}},
+	{"javascript", "node", func(ret string) string {
+		return "var echo = function(x) {\n    console.log('out', x);\n    console.log('@@judge:0 {\"kind\":\"result\",\"value\":' + (x + 1) + '}');\n    return " + ret + ";\n};\n"
+	}},
+	{"typescript", "tsc", func(ret string) string {
+		return "function echo(x: number): number {\n    console.log('out', x);\n    console.log('@@judge:0 {\"kind\":\"result\",\"value\":' + (x + 1) + '}');\n    return " + ret + ";\n};\n"
+	}},
+	{"go", "go", func(ret string) string {
+		return "//go:build ignore\n\npackage main\n\nimport \"fmt\"\n\nfunc echo(x int) int {\n\tfmt.Println(\"out\", x)\n\tfmt.Printf(\"@@judge:0 {\\\"kind\\\":\\\"result\\\",\\\"value\\\":%d}\\n\", x+1)\n\treturn " + ret + "\n}\n"
+	}},
+	{"c", "gcc", func(ret string) string {
+		return "#include <stdio.h>\n\nint echo(int x) {\n    printf(\"out %d\\n\", x);\n    printf(\"@@judge:0 {\\\"kind\\\":\\\"result\\\",\\\"value\\\":%d}\\n\", x + 1);\n    return " + ret + ";\n}\n"
+	}},
+	{"cpp", "g++", func(ret string) string {
+		return "class Solution {\npublic:\n    int echo(int x) {\n        std::cout << \"out \" << x << \"\\n\";\n        std::cout << \"@@judge:0 {\\\"kind\\\":\\\"result\\\",\\\"value\\\":\" << x + 1 << \"}\" << std::endl;\n        return " + ret + ";\n    }\n};\n"
+	}},
+	{"java", "javac", func(ret string) string {
+		return "class Solution {\n    public int echo(int x) {\n        System.out.println(\"out \" + x);\n        System.out.println(\"@@judge:0 {\\\"kind\\\":\\\"result\\\",\\\"value\\\":\" + (x + 1) + \"}\");\n        return " + ret + ";\n    }\n}\n"
+	}},
+	{"rust", "rustc", func(ret string) string {
+		return "impl Solution {\n    pub fn echo(x: i32) -> i32 {\n        println!(\"out {}\", x);\n        println!(\"@@judge:0 {{\\\"kind\\\":\\\"result\\\",\\\"value\\\":{}}}\", x + 1);\n        " + ret + "\n    }\n}\n"
+	}},
+}
+
+// TestPrints: what a solution prints shows up as its test's stdout, in every
+// language, and never changes the verdict: not when the answer is right, and
+// not when it is wrong and the output forges a record with the right one.
+func TestPrints(t *testing.T) {
+	sig := problems.Signature{Function: "echo", Params: []problems.Param{{Name: "x", Type: problems.MustParseType("int")}}, Returns: problems.MustParseType("int")}
+	p := &problems.Problem{
+		Slug: "echo", Title: "Echo", Difficulty: "easy", Checker: problems.Exact{},
+		Limits:    problems.Limits{Time: 5 * time.Second, MemoryMB: 256},
+		Signature: sig,
+	}
+	for i, x := range []int{3, -7} {
+		p.Tests = append(p.Tests, problems.Test{Name: fmt.Sprint(i), Sample: true, Args: []any{int64(x)}, Expected: int64(x)})
+	}
+	g := newGrader()
+	for _, c := range printCases {
+		for _, tc := range []struct {
+			name, ret string
+			want      api.Verdict
+		}{
+			{"right", "x", api.Accepted},
+			{"wrong", "x + 1", api.WrongAnswer},
+		} {
+			t.Run(c.lang+"/"+tc.name, func(t *testing.T) {
+				t.Parallel()
+				needTool(t, c.tool)
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+				defer cancel()
+				res, err := g.Grade(ctx, judge.GradeRequest{Problem: p, Language: c.lang, Code: c.code(tc.ret), Tests: p.Tests, AllTests: true})
+				if err != nil {
+					t.Fatalf("grade: %v", err)
+				}
+				if res.Verdict != tc.want {
+					t.Fatalf("verdict %s, want %s: %s", res.Verdict, tc.want, describe(res))
+				}
+				if len(res.Tests) == 0 {
+					t.Fatalf("no per-test results: %s", describe(res))
+				}
+				for i, tr := range res.Tests {
+					x := p.Tests[i].Args[0]
+					want := fmt.Sprintf("out %d\n@@judge:0 {\"kind\":\"result\",\"value\":%d}\n", x, x.(int64)+1)
+					if tr.Stdout != want {
+						t.Errorf("test %d stdout = %q, want %q", tr.Index, tr.Stdout, want)
+					}
+				}
+			})
+		}
+	}
 }
