@@ -20,7 +20,7 @@ if ((${#missing[@]})); then
 fi
 
 if ! command -v go >/dev/null; then
-	echo "setup: Go is not installed; install Go 1.24 or newer (https://go.dev/doc/install) and add it to PATH" >&2
+	echo "setup: Go is not installed; install Go 1.21 or newer (https://go.dev/doc/install; it fetches the toolchain go.mod asks for) and add it to PATH" >&2
 	exit 1
 fi
 echo "setup: $(podman --version), $(runc --version | head -1), $(go version)"
