@@ -17,10 +17,16 @@ BIN := bin/judge
 ROOTFS_CACHE ?= /var/cache/judge/rootfs
 E2E_USER ?= judge-e2e
 
-.PHONY: build setup images demo test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
+.PHONY: build init setup images demo test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
 
-build:
+INIT := runtimes/podman/initbin/judge-init
+
+# judge embeds judge-init, the first process of every sandbox container.
+build: init
 	go build -trimpath -o $(BIN) ./cmd/judge
+
+init:
+	go build -trimpath -ldflags=-s -o $(INIT) ./runtimes/podman/judge-init
 
 setup:
 	scripts/setup.sh
@@ -62,4 +68,4 @@ validate: images
 	$(BIN) problem validate examples/problems --jobs 2
 
 clean:
-	rm -rf bin dist
+	rm -rf bin dist $(INIT)

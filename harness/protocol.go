@@ -180,6 +180,12 @@ const (
 	KindCompile = "compile"
 	// KindDone: every test ran.
 	KindDone = "done"
+	// KindLimit: the sandbox's init process killed the run for passing a
+	// limit that it enforces itself; Error names it ("memory" or "files").
+	KindLimit = "limit"
+	// KindUsage: the sandbox's init process reports, last, what the whole
+	// run used: peak memory, CPU time and the command's exit status.
+	KindUsage = "usage"
 	// KindCheck: a custom checker judged case Test; Error says why it
 	// rejected the answer, empty when it accepted it.
 	KindCheck = "check"
@@ -198,9 +204,13 @@ type Record struct {
 	Stdout string `json:"out,omitempty"`
 	// Error is the error message or trace.
 	Error string `json:"err,omitempty"`
-	// MaxRSSKB is the harness's peak resident set size, on done.
+	// MaxRSSKB is the harness's peak resident set size, on done; on limit
+	// and usage the peak of all the run's processes together.
 	MaxRSSKB int64 `json:"rss,omitempty"`
-	// Status is the compiler's exit status, on a failed compile.
+	// CPUMillis is the CPU time of all the run's processes, on usage.
+	CPUMillis int64 `json:"cpu,omitempty"`
+	// Status is the compiler's exit status on a failed compile, the run's
+	// on usage.
 	Status int `json:"status,omitempty"`
 }
 

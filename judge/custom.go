@@ -54,6 +54,7 @@ func (g *Grader) customCheck(ctx context.Context, s *scoring) error {
 		Stdin:  run.Stdin,
 		Stdout: &out,
 		Limits: limits,
+		Marker: harness.Marker(run.Nonce),
 	})
 	if err != nil {
 		return err

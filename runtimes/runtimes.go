@@ -48,6 +48,10 @@ type Runtime struct {
 	// (address space), "data" (for runtimes that reserve much address space
 	// up front) or "none" (the runtime bounds its heap itself).
 	Memory string `yaml:"memory"`
+	// MemoryErrors are what the runtime says, in an error or on stderr,
+	// when an allocation fails: a run that ends with one of them exceeded
+	// its memory limit, whatever else it did.
+	MemoryErrors []string `yaml:"memory_errors"`
 	// Env is set for compiling and running.
 	Env map[string]string `yaml:"env"`
 	// Version prints the compiler's or runtime's version.
@@ -79,6 +83,20 @@ func (r *Runtime) CompileTimeout() time.Duration {
 	return 10 * time.Second
 }
 
+// OutOfMemory says whether msg, a run's error or stderr, says that an
+// allocation failed.
+func (r *Runtime) OutOfMemory(msg string) bool {
+	for _, m := range r.MemoryErrors {
+		if strings.Contains(msg, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// compileLogBytes is how much of a compiler's output is kept.
+const compileLogBytes = 32 << 10
+
 // MemoryOverheadMB is added to a problem's memory limit for the runtime's own
 // needs (interpreter, JIT, harness), so that the limit is the solution's.
 const MemoryOverheadMB = 64
@@ -98,9 +116,13 @@ func (r *Runtime) Script(code, harnessSrc, marker string, memoryMB int) []string
 	fmt.Fprintf(&b, "printf '%%s' \"$1\" > %s && printf '%%s' \"$2\" > %s || exit 98\n",
 		shellQuote(r.Source), shellQuote(r.Harness))
 	if len(r.Compile) > 0 {
-		fmt.Fprintf(&b, "if %s </dev/null >&2; then printf '%%s{\"k\":\"compiled\"}\\n' \"$3\"; "+
-			"else printf '%%s{\"k\":\"compile\",\"status\":%%d}\\n' \"$3\" \"$?\"; exit 0; fi\n",
-			shellJoin(r.Compile))
+		// The compiler's messages go through a file, of which only the
+		// start reaches stderr: a compile-time bomb's megabytes of errors
+		// are a Compilation Error, not an overflow of the run's stderr.
+		fmt.Fprintf(&b, "%s </dev/null >compile.log 2>&1; s=$?; head -c %d compile.log >&2; rm -f compile.log\n",
+			shellJoin(r.Compile), compileLogBytes)
+		b.WriteString(`if [ $s = 0 ]; then printf '%s{"k":"compiled"}\n' "$3"; ` +
+			`else printf '%s{"k":"compile","status":%d}\n' "$3" "$s"; exit 0; fi` + "\n")
 	}
 	run := make([]string, len(r.Run))
 	for i, a := range r.Run {
@@ -220,6 +242,8 @@ type Limits struct {
 	FileSizeMB int
 	// TmpfsMB is the size of the writable /tmp.
 	TmpfsMB int
+	// TmpFiles bounds the files (inodes) in /tmp.
+	TmpFiles int
 	// StdoutBytes and StderrBytes cap what is kept of each stream.
 	StdoutBytes int
 	StderrBytes int
@@ -234,6 +258,7 @@ func DefaultLimits() Limits {
 		NoFile:      64,
 		FileSizeMB:  16,
 		TmpfsMB:     64,
+		TmpFiles:    10000,
 		StdoutBytes: 16 << 20,
 		StderrBytes: 64 << 10,
 	}
@@ -249,6 +274,9 @@ type RunRequest struct {
 	// Limits.StdoutBytes.
 	Stdout io.Writer
 	Limits Limits
+	// Marker is the prefix of the run's protocol records (see package
+	// harness), for the records a sandbox adds itself.
+	Marker string
 	// Labels tag the container, to find it again.
 	Labels map[string]string
 }
@@ -258,8 +286,10 @@ type RunResult struct {
 	ExitCode int
 	// Stderr is the start of the program's standard error.
 	Stderr []byte
-	// StdoutTruncated is set when the program wrote more than the limit.
+	// StdoutTruncated and StderrTruncated are set when the program wrote
+	// more than the limit to the stream; the run is stopped then.
 	StdoutTruncated bool
+	StderrTruncated bool
 	// Killed is set when the run was stopped: the context was cancelled or
 	// the wall-clock limit passed.
 	Killed bool
@@ -276,6 +306,8 @@ type LimitWriter struct {
 	W         io.Writer
 	N         int
 	Truncated bool
+	// Full, if set, is called when the first byte is dropped.
+	Full func()
 }
 
 // Write implements io.Writer. It reports every byte as written, so that a
@@ -284,6 +316,9 @@ func (l *LimitWriter) Write(p []byte) (int, error) {
 	n := len(p)
 	if len(p) > l.N {
 		p = p[:l.N]
+		if !l.Truncated && l.Full != nil {
+			l.Full()
+		}
 		l.Truncated = true
 	}
 	if len(p) > 0 {

@@ -38,9 +38,10 @@ func (Runner) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunRe
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.Stdin = bytes.NewReader(req.Stdin)
-	out := &runtimes.LimitWriter{W: req.Stdout, N: req.Limits.StdoutBytes}
+	// Output past a limit stops the run, as in the sandbox.
+	out := &runtimes.LimitWriter{W: req.Stdout, N: req.Limits.StdoutBytes, Full: cancel}
 	var stderr bytes.Buffer
-	errw := &runtimes.LimitWriter{W: &stderr, N: req.Limits.StderrBytes}
+	errw := &runtimes.LimitWriter{W: &stderr, N: req.Limits.StderrBytes, Full: cancel}
 	cmd.Stdout, cmd.Stderr = out, errw
 	cmd.WaitDelay = time.Second
 	start := time.Now()
@@ -48,11 +49,12 @@ func (Runner) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunRe
 	res := &runtimes.RunResult{
 		Stderr:          stderr.Bytes(),
 		StdoutTruncated: out.Truncated,
+		StderrTruncated: errw.Truncated,
 		Duration:        time.Since(start),
 	}
 	if rctx.Err() != nil {
 		res.Killed = true
-		res.WallExceeded = ctx.Err() == nil
+		res.WallExceeded = ctx.Err() == nil && !out.Truncated && !errw.Truncated
 		return res, nil
 	}
 	if ee, ok := err.(*exec.ExitError); ok {

@@ -15,8 +15,12 @@ import (
 	"github.com/judgehq/judge/runtimes"
 )
 
-// LabelRecipe carries the runtime recipe hash an image was built from.
+// LabelRecipe carries the runtime recipe hash an image was built from, and
+// the version of the judge-init in it.
 const LabelRecipe = "io.judge.recipe"
+
+// imageVersion is the LabelRecipe value of rt's image as this judge builds it.
+func imageVersion(rt *runtimes.Runtime) string { return rt.RecipeHash() + "-init-" + initVersion() }
 
 // BuildOptions configure BuildImage.
 type BuildOptions struct {
@@ -59,6 +63,9 @@ func (s *Sandbox) BuildImage(ctx context.Context, rt *runtimes.Runtime, o BuildO
 		return err
 	}
 	defer f.Close()
+	if _, err := loadInit(); err != nil {
+		return err
+	}
 	conn, err := connect(ctx, s.uri)
 	if err != nil {
 		return err
@@ -69,16 +76,19 @@ func (s *Sandbox) BuildImage(ctx context.Context, rt *runtimes.Runtime, o BuildO
 		oldID = img.ID
 	}
 	fmt.Fprintf(o.Progress, "importing %s into podman at %s\n", rt.ImageName(), s.uri)
-	report, err := images.Import(conn, f, new(images.ImportOptions).
+	pr, pw := io.Pipe()
+	go func() { pw.CloseWithError(withInit(pw, f)) }()
+	report, err := images.Import(conn, pr, new(images.ImportOptions).
 		WithReference(rt.ImageName()).
 		WithMessage("judge runtime "+rt.Name).
 		WithChanges([]string{
-			"LABEL " + LabelRecipe + "=" + rt.RecipeHash(),
+			"LABEL " + LabelRecipe + "=" + imageVersion(rt),
 			"ENV PATH=/usr/local/bin:/usr/bin:/bin",
 			"ENV LANG=C.UTF-8",
 			"USER " + SandboxUser,
 			"WORKDIR /tmp",
 		}))
+	pr.Close()
 	if err != nil {
 		return fmt.Errorf("import image %s: %w", rt.ImageName(), err)
 	}
@@ -139,5 +149,5 @@ func (s *Sandbox) Image(ctx context.Context, rt *runtimes.Runtime) (ImageStatus,
 	if err != nil {
 		return ImageStatus{Present: true}, err
 	}
-	return ImageStatus{Present: true, Current: img.Labels[LabelRecipe] == rt.RecipeHash()}, nil
+	return ImageStatus{Present: true, Current: img.Labels[LabelRecipe] == imageVersion(rt)}, nil
 }

@@ -15,12 +15,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -40,7 +42,8 @@ const (
 	LabelOwner   = "io.judge.owner"
 )
 
-// SandboxUser is the unprivileged user code runs as inside the container.
+// SandboxUser is the runtime images' default user. A sandbox runs its code
+// as a user of its own per run instead (see Sandbox.containerSpec).
 const SandboxUser = "65534:65534"
 
 // Options configure a Sandbox.
@@ -67,6 +70,7 @@ type Sandbox struct {
 	info    HostInfo
 	service *exec.Cmd // the Podman service started by us, if any
 	mu      sync.Mutex
+	uids    atomic.Uint64
 }
 
 // HostInfo is what the sandbox learned of the Podman host.
@@ -94,6 +98,8 @@ type HostInfo struct {
 // the host supports.
 func New(ctx context.Context, o Options) (*Sandbox, error) {
 	s := &Sandbox{owner: o.Owner, log: o.Logger}
+	// Sandboxes of several daemons on one host start at different users.
+	s.uids.Store(rand.Uint64N(numUIDs))
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -281,11 +287,45 @@ func (s *Sandbox) remove(conn context.Context, id string) {
 
 func ptr[T any](v T) *T { return &v }
 
+// Sandbox users are taken in turn from [firstUID, firstUID+numUIDs): within
+// the 65536 ids a rootless user namespace maps, and far apart enough in time
+// that a uid comes back only long after its container is gone.
+const (
+	firstUID = 20000
+	numUIDs  = 40000
+)
+
+// initNproc is judge-init's process limit: high enough for everything its
+// user runs (for rootless Podman the daemon's user, with the daemon and the
+// Podman service), and within what runc may set (above 32768 it fails here).
+func initNproc() uint64 {
+	var r syscall.Rlimit
+	if err := syscall.Getrlimit(6 /* RLIMIT_NPROC */, &r); err == nil && r.Max < 16384 {
+		return r.Max
+	}
+	return 16384
+}
+
+// nextUID returns the user for the next run.
+func (s *Sandbox) nextUID() int {
+	return firstUID + int(s.uids.Add(1)%numUIDs)
+}
+
 // containerSpec builds the locked-down container for req.
 func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator {
 	l := req.Limits
 	g := specgen.NewSpecGenerator(req.Image, false)
-	g.Command = req.Cmd
+	// judge-init is PID 1: it bounds the memory and files of the whole
+	// container where cgroups cannot, reaps and kills what the command
+	// leaves behind, and reports what the run used.
+	uid := s.nextUID()
+	g.Command = append([]string{InitPath,
+		"-marker", req.Marker,
+		"-uid", strconv.Itoa(uid),
+		"-nproc", strconv.Itoa(l.Pids),
+		"-memory-kb", strconv.Itoa(l.MemoryMB << 10),
+		"-files", strconv.Itoa(l.TmpFiles),
+		"--"}, req.Cmd...)
 	g.Entrypoint = []string{}
 	g.Stdin = ptr(true)
 	g.Terminal = ptr(false)
@@ -293,9 +333,16 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 	g.NetNS = specgen.Namespace{NSMode: specgen.NoNetwork}
 	g.ReadOnlyFilesystem = ptr(true)
 	g.ReadWriteTmpfs = ptr(false)
+	// judge-init starts as the container's root with the capabilities it
+	// needs to drop to the run's user and to kill everything at the end;
+	// the submission runs as that user with no capabilities at all. A user
+	// of its own per run: RLIMIT_NPROC counts the processes of a user, so
+	// with one user for all runs a fork bomb in one submission would
+	// starve the others of processes.
 	g.CapDrop = []string{"all"}
+	g.CapAdd = []string{"CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP", "CAP_KILL"}
 	g.NoNewPrivileges = ptr(true)
-	g.User = SandboxUser
+	g.User = "0:0"
 	g.EnvHost = ptr(false)
 	g.HTTPProxy = ptr(false)
 	g.Env = map[string]string{
@@ -319,7 +366,9 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 	for k, v := range req.Labels {
 		g.Labels[k] = v
 	}
-	mem := int64(l.MemoryMB) << 20
+	// The cgroup bound, where there is one, is a backstop above
+	// judge-init's, which reports which limit struck.
+	mem := int64(l.MemoryMB+l.MemoryMB/8) << 20
 	if s.info.CgroupLimits {
 		pids := int64(l.Pids)
 		g.ResourceLimits = &spec.LinuxResources{
@@ -334,7 +383,10 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 		rl("nofile", uint64(l.NoFile)),
 		rl("fsize", uint64(l.FileSizeMB)<<20),
 		rl("core", 0),
-		rl("nproc", uint64(l.Pids)),
+		// judge-init's own limit: its user (the host's user for rootless
+		// Podman) has the daemon's processes too. The run's user gets
+		// l.Pids from judge-init.
+		rl("nproc", initNproc()),
 	}
 	return g
 }
@@ -342,6 +394,9 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 // Run implements the judge's Sandbox: it runs req in a fresh container and
 // removes the container afterwards.
 func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
+	if req.Marker == "" {
+		return nil, errors.New("run request without a record marker")
+	}
 	// Attach replaces the connection's transport, so every run gets a
 	// connection of its own. It is not tied to ctx: cancelling ctx kills the
 	// container, and the cleanup must still go through.
@@ -358,8 +413,11 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 	defer s.remove(conn, id)
 
 	var stderr bytes.Buffer
-	outw := &runtimes.LimitWriter{W: req.Stdout, N: req.Limits.StdoutBytes}
-	errw := &runtimes.LimitWriter{W: &stderr, N: req.Limits.StderrBytes}
+	overflow := make(chan struct{})
+	var once sync.Once
+	full := func() { once.Do(func() { close(overflow) }) }
+	outw := &runtimes.LimitWriter{W: req.Stdout, N: req.Limits.StdoutBytes, Full: full}
+	errw := &runtimes.LimitWriter{W: &stderr, N: req.Limits.StderrBytes, Full: full}
 	ready := make(chan bool, 1)
 	attached := make(chan error, 1)
 	go func() {
@@ -382,6 +440,10 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 		res.Killed = true
 	case <-wall.C:
 		res.Killed, res.WallExceeded = true, true
+	case <-overflow:
+		// Nothing more of this run can be kept: stop it now rather than
+		// let it write until the wall-clock limit.
+		res.Killed = true
 	}
 	if res.Killed {
 		kctx, cancel := context.WithTimeout(conn, 10*time.Second)
@@ -408,6 +470,7 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 	res.Duration = time.Since(start)
 	res.Stderr = stderr.Bytes()
 	res.StdoutTruncated = outw.Truncated
+	res.StderrTruncated = errw.Truncated
 	if code == 137 && !res.Killed {
 		if data, err := containers.Inspect(wctx, id, nil); err == nil && data.State != nil {
 			res.OOMKilled = data.State.OOMKilled

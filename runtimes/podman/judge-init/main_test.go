@@ -1,0 +1,122 @@
+//go:build linux
+
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// runInit builds judge-init and runs it as PID 1 of a new PID namespace (as
+// in a container) with args, returning the records it wrote and its exit
+// status. It needs root, for the namespace and to change users.
+func runInit(t *testing.T, args ...string) (map[string]record, int) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("needs root for a PID namespace")
+	}
+	unshare, err := exec.LookPath("unshare")
+	if err != nil {
+		t.Skip("unshare not installed")
+	}
+	bin := filepath.Join(t.TempDir(), "judge-init")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	os.Chmod(filepath.Dir(bin), 0o755)
+	cmd := exec.Command(unshare, append([]string{"--pid", "--fork", "--mount-proc", bin, "-marker", "M:", "-uid", "23456"}, args...)...)
+	out, _ := cmd.Output()
+	recs := map[string]record{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if rest, ok := strings.CutPrefix(line, "M:"); ok {
+			var r record
+			if err := json.Unmarshal([]byte(rest), &r); err != nil {
+				t.Fatalf("bad record %q: %v", line, err)
+			}
+			recs[r.Kind] = r
+		}
+	}
+	return recs, cmd.ProcessState.ExitCode()
+}
+
+func TestRun_status(t *testing.T) {
+	recs, code := runInit(t, "--", "/bin/sh", "-c", "id -u; exit 3")
+	if code != 3 || recs[kindUsage].Status != 3 {
+		t.Fatalf("exit %d, usage %+v: want status 3", code, recs[kindUsage])
+	}
+	if _, ok := recs[kindLimit]; ok {
+		t.Errorf("limit record without a limit: %+v", recs[kindLimit])
+	}
+}
+
+func TestRun_memoryOfAllProcesses(t *testing.T) {
+	// Four processes of 40 MiB each: under a 100 MiB bound only together.
+	script := `for i in 1 2 3 4; do (exec /usr/bin/python3 -c 'import time; b = bytearray(40 << 20); time.sleep(5)') & done; wait`
+	if _, err := os.Stat("/usr/bin/python3"); err != nil {
+		t.Skip("/usr/bin/python3 not installed")
+	}
+	start := time.Now()
+	recs, code := runInit(t, "-memory-kb", "102400", "--", "/bin/sh", "-c", script)
+	if recs[kindLimit].Error != "memory" || code != 137 {
+		t.Fatalf("exit %d, records %+v: want a memory limit record", code, recs)
+	}
+	if d := time.Since(start); d > 4*time.Second {
+		t.Errorf("killed after %v: want well before the processes' 5 s sleep ends", d)
+	}
+	if recs[kindUsage].MaxRSSKB < 102400 {
+		t.Errorf("peak %d KiB, want above the 100 MiB bound", recs[kindUsage].MaxRSSKB)
+	}
+}
+
+func TestRun_killsLeftovers(t *testing.T) {
+	// A daemon that ignores SIGTERM and SIGHUP, in a session of its own.
+	script := `setsid sh -c 'trap "" TERM HUP; sleep 30' </dev/null >/dev/null 2>&1 & echo started`
+	start := time.Now()
+	recs, code := runInit(t, "--", "/bin/sh", "-c", script)
+	if code != 0 || recs[kindUsage].Status != 0 {
+		t.Fatalf("exit %d, records %+v", code, recs)
+	}
+	// judge-init returns only once every process of the namespace is gone.
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v: the daemon was waited for instead of killed", d)
+	}
+}
+
+func TestRun_dropsPrivileges(t *testing.T) {
+	// The command's user, and its capability sets: all empty.
+	script := `id -u; grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb)' /proc/self/status`
+	dir, err := os.MkdirTemp("", "judge-init-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	os.Chmod(dir, 0o777) // for the command's user
+	bin := filepath.Join(dir, "out")
+	recs, code := runInit(t, "-nproc", "7", "--", "/bin/sh", "-c", "{ "+script+"; } > "+bin+"; grep 'Max processes' /proc/self/limits >> "+bin)
+	if code != 0 {
+		t.Fatalf("exit %d, records %+v", code, recs)
+	}
+	out, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if lines[0] != "23456" {
+		t.Errorf("command ran as uid %s, want 23456", lines[0])
+	}
+	for _, l := range lines[1 : len(lines)-1] {
+		if !strings.HasSuffix(l, "0000000000000000") {
+			t.Errorf("capabilities left: %s", l)
+		}
+	}
+	if f := strings.Fields(lines[len(lines)-1]); len(f) < 4 || f[2] != "7" || f[3] != "7" {
+		t.Errorf("process limit %q, want 7", lines[len(lines)-1])
+	}
+}
