@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/judgehq/judge/harness"
@@ -109,6 +111,7 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 			Stdin:  run.Stdin,
 			Stdout: pw,
 			Limits: limits,
+			Marker: harness.Marker(run.Nonce),
 		})
 		pw.Close()
 		done <- runDone{res, err}
@@ -130,7 +133,7 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 		}
 	}()
 
-	s := &scoring{req: req, res: &api.Result{Total: len(req.Tests)}}
+	s := &scoring{req: req, rt: rt, res: &api.Result{Total: len(req.Tests)}}
 	timer := time.NewTimer(startTimeout)
 	defer timer.Stop()
 	// over is set once no further record can change the result.
@@ -162,7 +165,7 @@ loop:
 				switch {
 				case !ready && rec.Kind == harness.KindError:
 					// The code raised while it was being loaded.
-					s.stop(api.RuntimeError, trim(rec.Error))
+					s.stop(s.crash(rec.Error, 0), trim(rec.Error))
 					over = true
 				case !ready || rec.Test != s.next || s.next >= len(req.Tests):
 					s.stop(api.RuntimeError, "the program wrote output that breaks the judge's protocol")
@@ -173,6 +176,27 @@ loop:
 				}
 			case harness.KindDone:
 				s.res.MemoryKB = rec.MaxRSSKB
+			case harness.KindUsage:
+				// The sandbox's measure of every process beats the
+				// harness's of itself.
+				s.res.MemoryKB, s.res.CPUTimeMS = rec.MaxRSSKB, rec.CPUMillis
+			case harness.KindLimit:
+				var v api.Verdict
+				msg := "the program created more than " + strconv.Itoa(limits.TmpFiles) + " files"
+				switch rec.Error {
+				case "memory":
+					v, msg = api.MemoryLimit, fmt.Sprintf("the program used more than %d MiB", p.Limits.MemoryMB)
+				default:
+					v = api.OutputLimit
+				}
+				switch {
+				case compiles && !compiled:
+					compileFailed, compileMsg = true, "the compiler stopped: "+strings.TrimPrefix(msg, "the program ")
+				case s.next < len(req.Tests):
+					s.stop(v, msg)
+				}
+				s.res.MemoryKB, s.res.CPUTimeMS = rec.MaxRSSKB, rec.CPUMillis
+				started, over = true, true
 			}
 			if s.bad && !req.AllTests {
 				over = true
@@ -217,18 +241,19 @@ loop:
 		var v api.Verdict
 		var msg string
 		switch {
+		case res.StdoutTruncated || res.StderrTruncated || errors.Is(rerr, bufio.ErrTooLong):
+			v, msg = api.OutputLimit, "the program wrote too much output"
 		case timedOut && ready:
 			v, msg = api.TimeLimit, fmt.Sprintf("test %d ran longer than %v", s.next+1, p.Limits.Time)
 		case timedOut:
 			v, msg = api.TimeLimit, fmt.Sprintf("the program did not start within %v", startTimeout)
-		case res.StdoutTruncated || errors.Is(rerr, bufio.ErrTooLong):
-			v, msg = api.OutputLimit, "the program wrote too much output"
 		case res.OOMKilled:
 			v, msg = api.MemoryLimit, fmt.Sprintf("the program used more than %d MiB", p.Limits.MemoryMB)
 		case res.WallExceeded:
 			v, msg = api.TimeLimit, "the run exceeded its wall-clock limit"
 		default:
-			v, msg = api.RuntimeError, strings.TrimSpace(string(res.Stderr))
+			msg = strings.TrimSpace(string(res.Stderr))
+			v = s.crash(msg, res.ExitCode)
 			how := fmt.Sprintf("the program exited with status %d during test %d", res.ExitCode, s.next+1)
 			if sig := signalName(res.ExitCode); sig != "" {
 				how = fmt.Sprintf("the program was killed by %s during test %d", sig, s.next+1)
@@ -266,6 +291,7 @@ const pending api.Verdict = "pending"
 // scoring accumulates per-test results into a Result.
 type scoring struct {
 	req  GradeRequest
+	rt   *runtimes.Runtime
 	res  *api.Result
 	next int // index of the next test expected
 	// results holds every test reported so far, in order, and the reason
@@ -275,6 +301,19 @@ type scoring struct {
 	actuals map[int]any
 	// bad is set once a result is known to fail.
 	bad bool
+}
+
+// crash is the verdict of a run or test that failed with msg (an error or
+// stderr) and exit status: out of memory and out of file size are limits the
+// sandbox set, the rest is the program's error.
+func (s *scoring) crash(msg string, status int) api.Verdict {
+	switch {
+	case s.rt.OutOfMemory(msg):
+		return api.MemoryLimit
+	case status == 128+int(syscall.SIGXFSZ) || strings.Contains(msg, "File too large"):
+		return api.OutputLimit
+	}
+	return api.RuntimeError
 }
 
 // stop records why the run ended at the next test: it crashed, timed out,
@@ -305,7 +344,7 @@ func (s *scoring) record(rec harness.Record, limit time.Duration) {
 	}
 	switch {
 	case rec.Kind == harness.KindError:
-		tr.Verdict = api.RuntimeError
+		tr.Verdict = s.crash(rec.Error, 0)
 		tr.Message = trim(rec.Error)
 	case time.Duration(rec.Micros)*time.Microsecond > limit:
 		tr.Verdict = api.TimeLimit

@@ -57,6 +57,38 @@ extern off_t judge_sys_lseek(int fd, off_t offset, int whence) __asm__("lseek");
 extern int judge_sys_ftruncate(int fd, off_t length) __asm__("ftruncate");
 extern int judge_sys_unlink(const char *path) __asm__("unlink");
 
+/* Allocations of the user's code and of the harness go through these (the
+ * compile links with --wrap=malloc,calloc,realloc): one that fails ends the
+ * run with a message the judge reads as Memory Limit Exceeded, as on judges
+ * that bound memory with cgroups, instead of a crash on a NULL pointer later. */
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+
+static void judge_alloc_failed(void) {
+    static const char msg[] = "malloc: out of memory\n";
+    judge_sys_write(2, msg, sizeof msg - 1);
+    _Exit(134);
+}
+
+void *__wrap_malloc(size_t n) {
+    void *p = __real_malloc(n);
+    if (!p && n) judge_alloc_failed();
+    return p;
+}
+
+void *__wrap_calloc(size_t n, size_t size) {
+    void *p = __real_calloc(n, size);
+    if (!p && n && size) judge_alloc_failed();
+    return p;
+}
+
+void *__wrap_realloc(void *q, size_t n) {
+    void *p = __real_realloc(q, n);
+    if (!p && n) judge_alloc_failed();
+    return p;
+}
+
 /* judge_fatal ends the harness on a fault of the judge's own, such as
  * malformed input; nothing the user's code does leads here. */
 static void judge_fatal(const char *why) {

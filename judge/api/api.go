@@ -137,6 +137,9 @@ type Result struct {
 	TimeMS float64 `json:"time_ms"`
 	// MemoryKB is the peak resident memory.
 	MemoryKB int64 `json:"memory_kb"`
+	// CPUTimeMS is the CPU time of every process the run started, compiler
+	// included, when the sandbox measures it.
+	CPUTimeMS int64 `json:"cpu_time_ms,omitempty"`
 	// Message is the compiler's output, the runtime error, or why an answer
 	// was wrong.
 	Message string `json:"message,omitempty"`
