@@ -59,9 +59,11 @@ limit is enforced, and the runtime images. Each problem comes with its fix.`,
 				`vfs copies the image for every container; switch to overlay: printf '[storage]\ndriver = "overlay"\n' > ~/.config/containers/storage.conf && podman system reset -f`)
 			check(info.Runtime != "", "OCI runtime", fmt.Sprintf("%s (service default %s)", info.Runtime, info.DefaultRuntime), "apt-get install runc")
 
-			memBy, pidsBy := "cgroup memory limit", "cgroup pids limit"
+			memBy := "judge-init sums every process's memory and kills at the limit; cgroup memory limit as a backstop"
+			pidsBy := "RLIMIT_NPROC of a user of the run's own; cgroup pids limit"
 			if !info.CgroupLimits {
-				memBy, pidsBy = "RLIMIT_AS (rootless on cgroup v1: no cgroup limits)", "RLIMIT_NPROC (rootless on cgroup v1: no cgroup limits)"
+				memBy = "judge-init sums every process's memory and kills at the limit; per-process RLIMIT_AS/DATA (rootless on cgroup v1: no cgroup limits)"
+				pidsBy = "RLIMIT_NPROC of a user of the run's own (rootless on cgroup v1: no cgroup limits)"
 			}
 			fmt.Fprintln(out, "limits:")
 			for _, l := range [][2]string{
@@ -71,8 +73,9 @@ limit is enforced, and the runtime images. Each problem comes with its fix.`,
 				{"time per test", "daemon watchdog on the harness's records"},
 				{"open files", "RLIMIT_NOFILE"},
 				{"file size", "RLIMIT_FSIZE"},
-				{"disk", "tmpfs /tmp with size and inode limits, read-only root"},
-				{"output", "capped stream from the container"},
+				{"disk", "tmpfs /tmp with a size limit, files counted by judge-init; read-only root"},
+				{"output", "stdout and stderr capped by the daemon, run stopped at the cap"},
+				{"leftovers", "judge-init kills everything when the command ends; container removed"},
 				{"network", "none (no network namespace interfaces)"},
 			} {
 				fmt.Fprintf(out, "     %-16s %s\n", l[0], l[1])
