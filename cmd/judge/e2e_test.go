@@ -14,7 +14,9 @@ package main_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"net"
 	"net/http"
@@ -86,8 +88,20 @@ func freePort(t *testing.T) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-func startDaemon(t *testing.T) *e2eEnv {
+// daemonOptions are what a test changes in the daemon it starts.
+type daemonOptions struct {
+	// problems is the daemon's problem directory (default: the bundled set).
+	problems string
+	// env is added to the daemon's environment.
+	env []string
+}
+
+func startDaemon(t *testing.T, opts ...daemonOptions) *e2eEnv {
 	t.Helper()
+	var o daemonOptions
+	if len(opts) > 0 {
+		o = opts[0]
+	}
 	src := os.Getenv("JUDGE_BIN")
 	if src == "" {
 		t.Fatal("JUDGE_BIN is not set; run through `make e2e-rootful` or `make e2e-rootless`")
@@ -124,7 +138,22 @@ func startDaemon(t *testing.T) *e2eEnv {
 	}
 	port := freePort(t)
 	e := &e2eEnv{t: t, bin: bin, user: u, data: data, server: fmt.Sprintf("http://127.0.0.1:%d", port), log: &bytes.Buffer{}}
-	e.daemon = u.command(bin, "serve", "--listen", fmt.Sprintf("127.0.0.1:%d", port), "--data", data, "--workers", "2")
+	args := []string{"serve", "--listen", fmt.Sprintf("127.0.0.1:%d", port), "--data", data, "--workers", "2"}
+	if o.problems != "" {
+		// A copy the daemon's user can read wherever the checkout is.
+		probs := filepath.Join(dir, "problems")
+		if err := os.CopyFS(probs, os.DirFS(o.problems)); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, "--problems", probs)
+	}
+	e.daemon = u.command(bin, args...)
+	if len(o.env) > 0 {
+		if e.daemon.Env == nil {
+			e.daemon.Env = os.Environ()
+		}
+		e.daemon.Env = append(e.daemon.Env, o.env...)
+	}
 	e.daemon.Stdout, e.daemon.Stderr = e.log, e.log
 	if err := e.daemon.Start(); err != nil {
 		t.Fatal(err)
@@ -202,30 +231,69 @@ func submissionID(t *testing.T, out string) int64 {
 	return id
 }
 
-// leftovers lists sandbox containers and harness processes still alive.
+// leftovers lists this daemon's sandbox containers and sandbox processes
+// still alive.
 func (e *e2eEnv) leftovers() (containers, processes string) {
 	e.t.Helper()
-	cmd := e.user.command("podman", "ps", "-a", "-q", "--filter", "label=io.judge.sandbox")
+	abs, _ := filepath.Abs(e.data)
+	owner := sha256.Sum256([]byte(abs))
+	cmd := e.user.command("podman", "ps", "-a", "-q", "--filter", "label=io.judge.owner="+hex.EncodeToString(owner[:8]))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		e.t.Fatalf("podman ps: %v\n%s", err, out)
 	}
-	// Sandboxed code never runs as the test's own user, whose harness
-	// processes (unit tests judging on the host) are not leftovers.
-	ps, _ := exec.Command("pgrep", "-f", "judge harness for Python").Output()
+	// Sandboxed code runs as users 20000-59999 of the container (see
+	// runtimes/podman), which are host users from the daemon user's
+	// subordinate range for rootless Podman; judge-init is each
+	// container's first process.
+	lo, hi, root := 20000, 60000, 0
+	if e.user != nil {
+		start := subuidStart(e.t, e.user.name)
+		lo, hi, root = start+lo-1, start+hi-1, int(e.user.uid)
+	}
 	var left []string
-	for _, pid := range strings.Fields(string(ps)) {
-		status, err := os.ReadFile("/proc/" + pid + "/status")
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		pid, err := strconv.Atoi(d.Name())
+		if err != nil {
+			continue
+		}
+		status, err := os.ReadFile("/proc/" + d.Name() + "/status")
 		if err != nil {
 			continue // gone
 		}
+		cmdline, _ := os.ReadFile("/proc/" + d.Name() + "/cmdline")
 		for _, line := range strings.Split(string(status), "\n") {
-			if f := strings.Fields(line); len(f) > 1 && f[0] == "Uid:" && f[1] != strconv.Itoa(os.Getuid()) {
-				left = append(left, pid+" (uid "+f[1]+")")
+			f := strings.Fields(line)
+			if len(f) < 2 || f[0] != "Uid:" {
+				continue
+			}
+			uid, _ := strconv.Atoi(f[1])
+			if uid >= lo && uid < hi || uid == root && bytes.HasPrefix(cmdline, []byte("/judge-init\x00")) {
+				cmd := string(bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '}))
+				left = append(left, fmt.Sprintf("%d (uid %d: %.100q)", pid, uid, cmd))
 			}
 		}
 	}
 	return strings.TrimSpace(string(out)), strings.Join(left, ", ")
+}
+
+// subuidStart is the first subordinate uid of user name.
+func subuidStart(t *testing.T, name string) int {
+	t.Helper()
+	b, err := os.ReadFile("/etc/subuid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, ":")
+		if len(f) == 3 && f[0] == name {
+			n, _ := strconv.Atoi(f[1])
+			return n
+		}
+	}
+	t.Fatalf("no subordinate uids for %s in /etc/subuid", name)
+	return 0
 }
 
 func TestE2E_SubmitThroughDaemon(t *testing.T) {
