@@ -21,8 +21,9 @@
 //
 // judge-init starts as the container's root with only the capabilities it
 // needs (SETUID, SETGID, SETPCAP, KILL), and runs the command as the run's own
-// user with no capabilities at all, not even in its bounding set, and with
-// that user's process limit. So the submission can neither signal, ptrace nor
+// user with no capabilities at all, not even in its bounding set, with that
+// user's process limit, and with a seccomp filter against namespaces (see
+// seccomp.go). So the submission can neither signal, ptrace nor
 // starve judge-init of processes, and a fork bomb counts against its own
 // user only.
 //
@@ -111,6 +112,9 @@ func child(args []string) int {
 	path, err := exec.LookPath(args[2])
 	if err != nil {
 		return fail("command", err)
+	}
+	if err := installFilter(); err != nil {
+		return fail("seccomp filter", err)
 	}
 	return fail("exec", syscall.Exec(path, args[2:], os.Environ()))
 }

@@ -120,3 +120,14 @@ func TestRun_dropsPrivileges(t *testing.T) {
 		t.Errorf("process limit %q, want 7", lines[len(lines)-1])
 	}
 }
+
+func TestRun_noNamespaces(t *testing.T) {
+	if _, err := exec.LookPath("unshare"); err != nil {
+		t.Skip("unshare not installed")
+	}
+	// A user namespace would give the command every capability in it.
+	recs, code := runInit(t, "--", "/bin/sh", "-c", "unshare --user true && exit 1; unshare --user --map-root-user true && exit 2; exit 0")
+	if code != 0 {
+		t.Fatalf("exit %d (1: a user namespace was created, 2: a mapped one), records %+v", code, recs)
+	}
+}
