@@ -331,6 +331,9 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 	g.Terminal = ptr(false)
 	g.Hostname = "sandbox"
 	g.NetNS = specgen.Namespace{NSMode: specgen.NoNetwork}
+	// A private IPC namespace without /dev/shm: a writable tmpfs there
+	// would be memory outside every bound, and /dev stays read-only.
+	g.IpcNS = specgen.Namespace{NSMode: specgen.None}
 	g.ReadOnlyFilesystem = ptr(true)
 	g.ReadWriteTmpfs = ptr(false)
 	// judge-init starts as the container's root with the capabilities it
@@ -370,7 +373,9 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 	// judge-init's, which reports which limit struck.
 	mem := int64(l.MemoryMB+l.MemoryMB/8) << 20
 	if s.info.CgroupLimits {
-		pids := int64(l.Pids)
+		// Above the run user's RLIMIT_NPROC: judge-init's threads count
+		// in the cgroup too, and must not be the ones that fail.
+		pids := int64(l.Pids + 64)
 		g.ResourceLimits = &spec.LinuxResources{
 			Memory: &spec.LinuxMemory{Limit: &mem, Swap: &mem},
 			Pids:   &spec.LinuxPids{Limit: pids},
