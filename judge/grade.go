@@ -191,7 +191,11 @@ loop:
 				}
 				switch {
 				case compiles && !compiled:
-					compileFailed, compileMsg = true, "the compiler stopped: "+strings.TrimPrefix(msg, "the program ")
+					compileFailed = true
+					compileMsg = "the compiler created more than " + strconv.Itoa(limits.TmpFiles) + " files"
+					if rec.Error == "memory" {
+						compileMsg = fmt.Sprintf("the compiler used more than %d MiB", limits.MemoryMB)
+					}
 				case s.next < len(req.Tests):
 					s.stop(v, msg)
 				}

@@ -138,6 +138,13 @@ function TreeNode(val, left, right) {
   this.right = (right === undefined ? null : right);
 }
 
+// MAX_OUTPUT is how much the code may write to stdout in all: the sandbox's
+// file size limit, which bounds the capture file of the other harnesses.
+const MAX_OUTPUT = 16 << 20;
+
+// exitNow ends the process at once, before the user's code can replace it.
+const exitNow = process.reallyExit.bind(process);
+
 // Capture collects what the user's code writes to process.stdout during a
 // test, up to limit bytes (and counts the rest).
 class Capture {
@@ -146,6 +153,7 @@ class Capture {
     this.chunks = [];
     this.kept = 0;
     this.size = 0;
+    this.total = 0;
     const stream = new Writable({
       write: (chunk, encoding, done) => {
         this.add(chunk, encoding);
@@ -178,6 +186,14 @@ class Capture {
       throw new TypeError("process.stdout.write: the chunk must be a string, Buffer or Uint8Array");
     }
     this.size += buf.length;
+    this.total += buf.length;
+    if (this.total > MAX_OUTPUT) {
+      // As a capture file would at the sandbox's file size limit: the run
+      // ends, and the daemon says Output Limit Exceeded.
+      // Node ignores SIGXFSZ, so the exit status says it instead.
+      fs.writeSync(2, "File too large: the program wrote more than " + MAX_OUTPUT + " bytes to stdout\n");
+      exitNow(128 + 25);
+    }
     const room = this.limit + 1 - this.kept;
     if (room > 0) {
       const part = Buffer.from(buf.subarray(0, room)); // a copy: the caller may reuse buf
