@@ -228,6 +228,14 @@ func (s Set) Names() []string {
 	return out
 }
 
+// Env is the environment every sandboxed run starts with; nothing of the
+// host's environment goes in.
+var Env = map[string]string{
+	"PATH": "/usr/local/bin:/usr/bin:/bin",
+	"HOME": "/tmp",
+	"LANG": "C.UTF-8",
+}
+
 // Limits bound one sandboxed run.
 type Limits struct {
 	// Wall is the wall-clock limit of the whole run.

@@ -94,6 +94,8 @@ type daemonOptions struct {
 	problems string
 	// env is added to the daemon's environment.
 	env []string
+	// args are added to `judge serve`.
+	args []string
 }
 
 func startDaemon(t *testing.T, opts ...daemonOptions) *e2eEnv {
@@ -147,6 +149,7 @@ func startDaemon(t *testing.T, opts ...daemonOptions) *e2eEnv {
 		}
 		args = append(args, "--problems", probs)
 	}
+	args = append(args, o.args...)
 	e.daemon = u.command(bin, args...)
 	if len(o.env) > 0 {
 		if e.daemon.Env == nil {
@@ -231,16 +234,22 @@ func submissionID(t *testing.T, out string) int64 {
 	return id
 }
 
+// waiting is the command line of judge-init in a container started ahead of
+// its run, still waiting for it.
+var waiting = []byte("/judge-init\x00-wait\x00")
+
 // leftovers lists this daemon's sandbox containers and sandbox processes
-// still alive.
+// still alive, except the containers started ahead of runs that still wait
+// for theirs.
 func (e *e2eEnv) leftovers() (containers, processes string) {
 	e.t.Helper()
-	abs, _ := filepath.Abs(e.data)
-	owner := sha256.Sum256([]byte(abs))
-	cmd := e.user.command("podman", "ps", "-a", "-q", "--filter", "label=io.judge.owner="+hex.EncodeToString(owner[:8]))
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		e.t.Fatalf("podman ps: %v\n%s", err, out)
+	var ids []string
+	for _, line := range e.containers() {
+		id, pid, _ := strings.Cut(line, "_")
+		if cmdline, err := os.ReadFile("/proc/" + pid + "/cmdline"); pid != "0" && err == nil && bytes.HasPrefix(cmdline, waiting) {
+			continue
+		}
+		ids = append(ids, id)
 	}
 	// Sandboxed code runs as users 20000-59999 of the container (see
 	// runtimes/podman), which are host users from the daemon user's
@@ -269,13 +278,26 @@ func (e *e2eEnv) leftovers() (containers, processes string) {
 				continue
 			}
 			uid, _ := strconv.Atoi(f[1])
-			if uid >= lo && uid < hi || uid == root && bytes.HasPrefix(cmdline, []byte("/judge-init\x00")) {
+			if uid >= lo && uid < hi || uid == root && bytes.HasPrefix(cmdline, []byte("/judge-init\x00")) && !bytes.HasPrefix(cmdline, waiting) {
 				cmd := string(bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '}))
 				left = append(left, fmt.Sprintf("%d (uid %d: %.100q)", pid, uid, cmd))
 			}
 		}
 	}
-	return strings.TrimSpace(string(out)), strings.Join(left, ", ")
+	return strings.Join(ids, " "), strings.Join(left, ", ")
+}
+
+// containers lists the daemon's containers, each as "ID PID".
+func (e *e2eEnv) containers() []string {
+	e.t.Helper()
+	abs, _ := filepath.Abs(e.data)
+	owner := sha256.Sum256([]byte(abs))
+	cmd := e.user.command("podman", "ps", "-a", "--format", "{{.ID}} {{.Pid}}", "--filter", "label=io.judge.owner="+hex.EncodeToString(owner[:8]))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		e.t.Fatalf("podman ps: %v\n%s", err, out)
+	}
+	return strings.Fields(strings.ReplaceAll(strings.TrimSpace(string(out)), " ", "_"))
 }
 
 // subuidStart is the first subordinate uid of user name.
@@ -387,6 +409,10 @@ func TestE2E_SubmitThroughDaemon(t *testing.T) {
 		case <-time.After(30 * time.Second):
 			e.daemon.Process.Kill()
 			t.Fatal("daemon did not stop within 30s of SIGTERM")
+		}
+		// The containers started ahead of runs go with the daemon.
+		if left := e.containers(); len(left) > 0 {
+			t.Errorf("containers left after the daemon stopped: %v", left)
 		}
 	})
 }

@@ -107,12 +107,11 @@ func validateRun(ctx context.Context, f *Factory, o validateOptions) error {
 	if !o.Local {
 		id := make([]byte, 6)
 		rand.Read(id)
-		sb, err := podman.New(ctx, podman.Options{URI: o.Podman, Owner: "validate-" + hex.EncodeToString(id)})
+		sb, err := podman.New(ctx, podman.Options{URI: o.Podman, Owner: "validate-" + hex.EncodeToString(id), Warm: o.Jobs})
 		if err != nil {
 			return fmt.Errorf("%w\nRun `judge doctor` to check the host, or pass --local to run without a sandbox.", err)
 		}
 		defer sb.Close()
-		defer sb.Cleanup(context.WithoutCancel(ctx))
 		sandbox = sb
 	}
 	grader := &judge.Grader{Sandbox: sandbox, Runtimes: rts}

@@ -6,15 +6,19 @@
 // tmpfs at /tmp, all capabilities dropped, no-new-privileges, the default
 // seccomp profile, an unprivileged user, no host environment, and limits on
 // wall-clock time, memory, processes, open files and file size. The container
-// is removed after the run, whatever happened in it.
+// is removed after the run, whatever happened in it. Containers are started
+// ahead of their runs (see pool), but each serves one run only.
 package podman
 
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -57,7 +61,10 @@ type Options struct {
 	Runtime string
 	// Owner tags this daemon's containers, so that a restart removes what an
 	// earlier run of the same daemon left behind, and nothing else.
-	Owner  string
+	Owner string
+	// Warm is how many containers are kept started, per image and limits,
+	// for the runs to come; 0 starts each container when its run comes.
+	Warm   int
 	Logger *slog.Logger
 }
 
@@ -70,7 +77,8 @@ type Sandbox struct {
 	info    HostInfo
 	service *exec.Cmd // the Podman service started by us, if any
 	mu      sync.Mutex
-	uids    atomic.Uint64
+	pool    *pool
+	started atomic.Bool // whether a container was ever started
 }
 
 // HostInfo is what the sandbox learned of the Podman host.
@@ -98,8 +106,6 @@ type HostInfo struct {
 // the host supports.
 func New(ctx context.Context, o Options) (*Sandbox, error) {
 	s := &Sandbox{owner: o.Owner, log: o.Logger}
-	// Sandboxes of several daemons on one host start at different users.
-	s.uids.Store(rand.Uint64N(numUIDs))
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -146,6 +152,7 @@ func New(ctx context.Context, o Options) (*Sandbox, error) {
 	}
 	// Rootless Podman on cgroup v1 cannot put limits on cgroups.
 	s.info.CgroupLimits = !s.info.Rootless || s.info.CgroupVersion == "v2"
+	s.pool = newPool(s, o.Warm)
 	return s, nil
 }
 
@@ -243,8 +250,17 @@ func cgroup2Host() bool {
 	return st.Type == 0x63677270 // CGROUP2_SUPER_MAGIC
 }
 
-// Close stops the Podman service if the sandbox started it.
+// Close removes the sandbox's containers and stops the Podman service if the
+// sandbox started it. Runs must have ended.
 func (s *Sandbox) Close() error {
+	if s.pool != nil {
+		s.pool.close()
+	}
+	if s.started.Load() && s.owner != "" {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		s.Cleanup(ctx)
+		cancel()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.service != nil && s.service.Process != nil {
@@ -306,26 +322,41 @@ func initNproc() uint64 {
 	return 16384
 }
 
+// uids hands out the sandbox users, to every sandbox of this process (there
+// is one per runner, and runners can share a host). Daemons on one host
+// start at different users.
+var uids = func() *atomic.Uint64 {
+	var u atomic.Uint64
+	u.Store(rand.Uint64N(numUIDs))
+	return &u
+}()
+
 // nextUID returns the user for the next run.
-func (s *Sandbox) nextUID() int {
-	return firstUID + int(s.uids.Add(1)%numUIDs)
+func nextUID() int {
+	return firstUID + int(uids.Add(1)%numUIDs)
 }
 
-// containerSpec builds the locked-down container for req.
-func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator {
+// initArgs are judge-init's arguments for req. judge-init is PID 1: it bounds
+// the memory and files of the whole container where cgroups cannot, reaps and
+// kills what the command leaves behind, and reports what the run used.
+func initArgs(req runtimes.RunRequest) []string {
 	l := req.Limits
-	g := specgen.NewSpecGenerator(req.Image, false)
-	// judge-init is PID 1: it bounds the memory and files of the whole
-	// container where cgroups cannot, reaps and kills what the command
-	// leaves behind, and reports what the run used.
-	uid := s.nextUID()
-	g.Command = append([]string{InitPath,
+	return append([]string{
 		"-marker", req.Marker,
-		"-uid", strconv.Itoa(uid),
+		"-uid", strconv.Itoa(nextUID()),
 		"-nproc", strconv.Itoa(l.Pids),
 		"-memory-kb", strconv.Itoa(l.MemoryMB << 10),
 		"-files", strconv.Itoa(l.TmpFiles),
 		"--"}, req.Cmd...)
+}
+
+// containerSpec builds the locked-down container for runs like req. The
+// container starts judge-init waiting for the run's arguments, which come
+// over standard input (see Run), so that it can be started before its run.
+func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator {
+	l := req.Limits
+	g := specgen.NewSpecGenerator(req.Image, false)
+	g.Command = []string{InitPath, "-wait", "-idle", initIdle.String()}
 	g.Entrypoint = []string{}
 	g.Stdin = ptr(true)
 	g.Terminal = ptr(false)
@@ -348,11 +379,7 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 	g.User = "0:0"
 	g.EnvHost = ptr(false)
 	g.HTTPProxy = ptr(false)
-	g.Env = map[string]string{
-		"PATH": "/usr/local/bin:/usr/bin:/bin",
-		"HOME": "/tmp",
-		"LANG": "C.UTF-8",
-	}
+	g.Env = maps.Clone(runtimes.Env)
 	g.WorkDir = "/tmp"
 	g.UseImageHosts = ptr(true)
 	g.UseImageResolvConf = ptr(true)
@@ -396,8 +423,23 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 	return g
 }
 
-// Run implements the judge's Sandbox: it runs req in a fresh container and
-// removes the container afterwards.
+// startContainer creates and starts a container for runs like req.
+func (s *Sandbox) startContainer(conn context.Context, req runtimes.RunRequest) (string, error) {
+	s.started.Store(true)
+	created, err := containers.CreateWithSpec(conn, s.containerSpec(req), nil)
+	if err != nil {
+		return "", fmt.Errorf("create container: %w", err)
+	}
+	if err := containers.Start(conn, created.ID, nil); err != nil {
+		s.remove(conn, created.ID)
+		return "", fmt.Errorf("start container: %w", err)
+	}
+	return created.ID, nil
+}
+
+// Run implements the judge's Sandbox: it runs req in a fresh container, one
+// started ahead of time if there is one, and removes the container
+// afterwards.
 func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
 	if req.Marker == "" {
 		return nil, errors.New("run request without a record marker")
@@ -410,31 +452,57 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 		return nil, fmt.Errorf("connect to podman: %w", err)
 	}
 	start := time.Now()
-	created, err := containers.CreateWithSpec(conn, s.containerSpec(req), nil)
+	id, warm, err := s.pool.take(conn, req)
 	if err != nil {
-		return nil, fmt.Errorf("create container: %w", err)
+		return nil, err
 	}
-	id := created.ID
-	defer s.remove(conn, id)
+	defer func() {
+		if id != "" {
+			s.pool.release(id)
+		}
+	}()
 
 	var stderr bytes.Buffer
 	overflow := make(chan struct{})
 	var once sync.Once
 	full := func() { once.Do(func() { close(overflow) }) }
-	outw := &runtimes.LimitWriter{W: req.Stdout, N: req.Limits.StdoutBytes, Full: full}
+	// The last bytes of the output hold judge-init's usage record, with
+	// the command's exit status.
+	tail := &tailWriter{n: 512}
+	outw := &runtimes.LimitWriter{W: io.MultiWriter(req.Stdout, tail), N: req.Limits.StdoutBytes, Full: full}
 	errw := &runtimes.LimitWriter{W: &stderr, N: req.Limits.StderrBytes, Full: full}
+	// The container's judge-init waits for its arguments; the command
+	// reads what follows them.
+	request := initRequest(initArgs(req))
 	ready := make(chan bool, 1)
 	attached := make(chan error, 1)
-	go func() {
-		attached <- containers.Attach(conn, id, bytes.NewReader(req.Stdin), outw, errw, ready, nil)
-	}()
+	attach := func() {
+		stdin := io.MultiReader(bytes.NewReader(request), bytes.NewReader(req.Stdin))
+		go func() {
+			attached <- containers.Attach(conn, id, stdin, outw, errw, ready, nil)
+		}()
+	}
+	attach()
 	select {
 	case <-ready:
 	case err := <-attached:
-		return nil, fmt.Errorf("attach: %w", err)
-	}
-	if err := containers.Start(conn, id, nil); err != nil {
-		return nil, fmt.Errorf("start container: %w", err)
+		if !warm {
+			return nil, fmt.Errorf("attach: %w", err)
+		}
+		// A container started ahead that is gone (the host's doing):
+		// the run takes a fresh one instead.
+		s.log.Warn("container started ahead is gone; starting another", "id", id, "err", err)
+		s.pool.release(id)
+		if id, err = s.startContainer(conn, req); err != nil {
+			id = ""
+			return nil, err
+		}
+		attach()
+		select {
+		case <-ready:
+		case err := <-attached:
+			return nil, fmt.Errorf("attach: %w", err)
+		}
 	}
 	res := &runtimes.RunResult{}
 	wall := time.NewTimer(req.Limits.Wall)
@@ -465,17 +533,24 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 	if err != nil && !res.Killed {
 		return nil, fmt.Errorf("attach: %w", err)
 	}
+	res.Stderr = stderr.Bytes()
+	res.StdoutTruncated = outw.Truncated
+	res.StderrTruncated = errw.Truncated
+	if status, ok := usageStatus(tail.Bytes(), req.Marker); ok && !res.Killed {
+		// judge-init reported: the container is done, and asking Podman
+		// would only add its state polling to the run.
+		res.ExitCode = status
+		res.Duration = time.Since(start)
+		return res, nil
+	}
 	wctx, cancel := context.WithTimeout(conn, 30*time.Second)
 	defer cancel()
-	code, err := containers.Wait(wctx, id, nil)
+	code, err := containers.Wait(wctx, id, new(containers.WaitOptions).WithInterval("10ms"))
 	if err != nil {
 		return nil, fmt.Errorf("wait for container: %w", err)
 	}
 	res.ExitCode = int(code)
 	res.Duration = time.Since(start)
-	res.Stderr = stderr.Bytes()
-	res.StdoutTruncated = outw.Truncated
-	res.StderrTruncated = errw.Truncated
 	if code == 137 && !res.Killed {
 		if data, err := containers.Inspect(wctx, id, nil); err == nil && data.State != nil {
 			res.OOMKilled = data.State.OOMKilled
@@ -483,6 +558,49 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 	}
 	return res, nil
 }
+
+// usageStatus finds judge-init's usage record at the end of out and returns
+// the command's exit status from it. judge-init writes it after every other
+// process of the container is gone, so nothing can follow it.
+func usageStatus(out []byte, marker string) (int, bool) {
+	out = bytes.TrimSuffix(out, []byte("\n"))
+	i := bytes.LastIndex(out, []byte("\n"+marker))
+	if i < 0 {
+		return 0, false
+	}
+	var rec struct {
+		Kind   string `json:"k"`
+		Status *int   `json:"status"`
+	}
+	if json.Unmarshal(out[i+1+len(marker):], &rec) != nil || rec.Kind != "usage" || rec.Status == nil {
+		return 0, false
+	}
+	status := *rec.Status
+	if status < 0 || status > 255 {
+		status = 255
+	}
+	return status, true
+}
+
+// tailWriter keeps the last n bytes written to it.
+type tailWriter struct {
+	n   int
+	buf []byte
+}
+
+func (t *tailWriter) Write(p []byte) (int, error) {
+	if len(p) >= t.n {
+		t.buf = append(t.buf[:0], p[len(p)-t.n:]...)
+		return len(p), nil
+	}
+	if over := len(t.buf) + len(p) - t.n; over > 0 {
+		t.buf = append(t.buf[:0], t.buf[over:]...)
+	}
+	t.buf = append(t.buf, p...)
+	return len(p), nil
+}
+
+func (t *tailWriter) Bytes() []byte { return t.buf }
 
 func storageDriver(info *define.Info) string {
 	if info.Store == nil {

@@ -27,16 +27,25 @@
 // starve judge-init of processes, and a fork bomb counts against its own
 // user only.
 //
+// A container can be started before its submission is known: with -wait,
+// judge-init reads the arguments of the run from its standard input (a 4-byte
+// big-endian length, then a JSON array of strings), re-executes itself with
+// them, and the command reads the rest of standard input. It gives up after
+// -idle without a request.
+//
 // Usage:
 //
 //	judge-init -marker M -uid N [-nproc N] [-memory-kb N] [-files N] [-interval D] -- command [args...]
+//	judge-init -wait [-idle D]
 package main
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"strconv"
@@ -68,7 +77,58 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == childFlag {
 		os.Exit(child(os.Args[2:]))
 	}
+	if len(os.Args) > 1 && os.Args[1] == waitFlag {
+		os.Exit(wait(os.Args[2:]))
+	}
 	os.Exit(run())
+}
+
+// waitFlag makes judge-init wait for its arguments on standard input.
+const waitFlag = "-wait"
+
+// maxRequest bounds a request's size. The kernel bounds each argument to
+// 128 KiB anyway.
+const maxRequest = 8 << 20
+
+// wait reads the run's arguments from standard input and re-executes
+// judge-init with them. Reads of the pipe never take more than asked for, so
+// what follows the request is left to the command.
+func wait(args []string) int {
+	fl := flag.NewFlagSet("judge-init -wait", flag.ContinueOnError)
+	idle := fl.Duration("idle", 10*time.Minute, "how long to wait for a request")
+	if err := fl.Parse(args); err != nil {
+		return 97
+	}
+	go func() {
+		time.Sleep(*idle)
+		os.Exit(96)
+	}()
+	var size [4]byte
+	if _, err := io.ReadFull(os.Stdin, size[:]); err != nil {
+		return 96 // no request: the container was discarded unused
+	}
+	n := binary.BigEndian.Uint32(size[:])
+	if n > maxRequest {
+		fmt.Fprintf(os.Stderr, "judge-init: request of %d bytes\n", n)
+		return 97
+	}
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(os.Stdin, buf); err != nil {
+		fmt.Fprintf(os.Stderr, "judge-init: read request: %v\n", err)
+		return 97
+	}
+	var argv []string
+	if err := json.Unmarshal(buf, &argv); err != nil || len(argv) == 0 || argv[0] == waitFlag || argv[0] == childFlag {
+		fmt.Fprintln(os.Stderr, "judge-init: malformed request")
+		return 97
+	}
+	self, err := os.Executable()
+	if err != nil {
+		self = os.Args[0]
+	}
+	err = syscall.Exec(self, append([]string{os.Args[0]}, argv...), os.Environ())
+	fmt.Fprintf(os.Stderr, "judge-init: exec: %v\n", err)
+	return 98
 }
 
 // childFlag makes judge-init the command's first process: it drops to the

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -17,6 +19,14 @@ import (
 // status. It needs root, for the namespace and to change users.
 func runInit(t *testing.T, args ...string) (map[string]record, int) {
 	t.Helper()
+	recs, _, code := runInitStdin(t, nil, append([]string{"-marker", "M:", "-uid", "23456"}, args...)...)
+	return recs, code
+}
+
+// runInitStdin is runInit with judge-init's arguments in full and its
+// standard input; it also returns the output that is not a record.
+func runInitStdin(t *testing.T, stdin []byte, args ...string) (map[string]record, string, int) {
+	t.Helper()
 	if os.Geteuid() != 0 {
 		t.Skip("needs root for a PID namespace")
 	}
@@ -24,26 +34,90 @@ func runInit(t *testing.T, args ...string) (map[string]record, int) {
 	if err != nil {
 		t.Skip("unshare not installed")
 	}
+	bin := buildInit(t)
+	os.Chmod(filepath.Dir(bin), 0o755)
+	cmd := exec.Command(unshare, append([]string{"--pid", "--fork", "--mount-proc", bin}, args...)...)
+	cmd.Stdin = bytes.NewReader(stdin)
+	out, _ := cmd.Output()
+	recs := map[string]record{}
+	var rest []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if r, ok := strings.CutPrefix(line, "M:"); ok {
+			var rec record
+			if err := json.Unmarshal([]byte(r), &rec); err != nil {
+				t.Fatalf("bad record %q: %v", line, err)
+			}
+			recs[rec.Kind] = rec
+		} else if line != "" {
+			rest = append(rest, line)
+		}
+	}
+	return recs, strings.Join(rest, "\n"), cmd.ProcessState.ExitCode()
+}
+
+// buildInit builds judge-init into a temporary directory.
+func buildInit(t *testing.T) string {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "judge-init")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	os.Chmod(filepath.Dir(bin), 0o755)
-	cmd := exec.Command(unshare, append([]string{"--pid", "--fork", "--mount-proc", bin, "-marker", "M:", "-uid", "23456"}, args...)...)
-	out, _ := cmd.Output()
-	recs := map[string]record{}
-	for _, line := range strings.Split(string(out), "\n") {
-		if rest, ok := strings.CutPrefix(line, "M:"); ok {
-			var r record
-			if err := json.Unmarshal([]byte(rest), &r); err != nil {
-				t.Fatalf("bad record %q: %v", line, err)
-			}
-			recs[r.Kind] = r
+	return bin
+}
+
+// request encodes argv as a request to judge-init -wait.
+func request(argv ...string) []byte {
+	b, _ := json.Marshal(argv)
+	return append(binary.BigEndian.AppendUint32(nil, uint32(len(b))), b...)
+}
+
+func TestWait_runsTheRequest(t *testing.T) {
+	// The command reads what follows the request, and judge-init's command
+	// line is the request's, not -wait's.
+	stdin := append(request("-marker", "M:", "-uid", "23456", "--", "/bin/sh", "-c",
+		`read x; echo "got $x"; tr '\0' ' ' < /proc/1/cmdline; echo`), "hello\n"...)
+	recs, out, code := runInitStdin(t, stdin, "-wait")
+	if code != 0 || recs[kindUsage].Status != 0 {
+		t.Fatalf("exit %d, records %+v, output %q", code, recs, out)
+	}
+	lines := strings.Split(out, "\n")
+	if len(lines) != 2 || lines[0] != "got hello" || !strings.Contains(lines[1], "-marker M: -uid 23456") {
+		t.Errorf("output %q: want the command's answer and judge-init's new command line", out)
+	}
+}
+
+func TestWait_badRequests(t *testing.T) {
+	for name, stdin := range map[string][]byte{
+		"none":      nil,
+		"truncated": request("-marker", "M:")[:6],
+		"not json":  append([]byte{0, 0, 0, 3}, "abc"...),
+		"recursive": request("-wait"),
+		"too big":   {0xff, 0xff, 0xff, 0xff},
+	} {
+		_, out, code := runInitStdin(t, stdin, "-wait")
+		if code != 96 && code != 97 {
+			t.Errorf("%s: exit %d, output %q: want 96 (no request) or 97 (bad request)", name, code, out)
 		}
 	}
-	return recs, cmd.ProcessState.ExitCode()
+}
+
+func TestWait_idle(t *testing.T) {
+	bin := buildInit(t)
+	r, w, _ := os.Pipe() // a standard input that stays open
+	defer w.Close()
+	start := time.Now()
+	cmd := exec.Command(bin, "-wait", "-idle", "200ms")
+	cmd.Stdin = r
+	err := cmd.Run()
+	r.Close()
+	if code := cmd.ProcessState.ExitCode(); code != 96 {
+		t.Errorf("exit %d (%v), want 96", code, err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("waited %v", d)
+	}
 }
 
 func TestRun_status(t *testing.T) {
