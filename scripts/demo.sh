@@ -42,7 +42,7 @@ for _ in $(seq 100); do
 	sleep 0.2
 done
 echo "daemon: $server, database $data/judge.db"
-grep -o 'msg=podman .*' "$log" | head -1
+grep -o 'msg=runner .*' "$log" | head -1
 echo
 
 # expected_verdict PROBLEM_DIR FILE prints the verdict FILE must get.

@@ -32,11 +32,19 @@ func newServeCmd(f *Factory) *cobra.Command {
 		Long: `Run the judge daemon: the HTTP API, the SQLite state and the workers that
 judge each submission in a fresh rootless Podman container.
 
-If no Podman service answers on the default socket, the daemon starts one of
-its own. Build the runtime images first with 'judge runtimes build'.`,
+Runs go to the local Podman service unless --runner names others: Podman
+API endpoints (unix://, tcp:// or ssh://), each with its capacity, the runs it
+takes at once (URI=N; 2 if not given). If no Podman service answers on the
+default socket, the daemon starts one of its own. Each runner keeps --warm
+containers started per language, so that a run does not wait for its
+container to start; each container serves one run only.
+
+Build the runtime images first with 'judge runtimes build' (with --podman on
+every runner host).`,
 		Example: `  judge serve
   judge serve --listen 0.0.0.0:7070 --data /var/lib/judge --workers 4
-  judge serve --problems ./my-problems`,
+  judge serve --problems ./my-problems
+  judge serve --runner unix:///run/podman/podman.sock=2 --runner ssh://judge@runner2/run/user/1001/podman/podman.sock=8`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c := f.Config
@@ -45,7 +53,8 @@ its own. Build the runtime images first with 'judge runtimes build'.`,
 				DataDir:  c.GetString("data"),
 				Problems: c.GetString("problems"),
 				Workers:  c.GetInt("workers"),
-				Podman:   c.GetString("podman"),
+				Runners:  c.GetStringSlice("runner"),
+				Warm:     c.GetInt("warm"),
 				Runtime:  c.GetString("oci-runtime"),
 				LogLevel: c.GetString("log-level"),
 			})
@@ -55,16 +64,21 @@ its own. Build the runtime images first with 'judge runtimes build'.`,
 	fl.String("listen", "127.0.0.1:7070", "address to serve the API on")
 	fl.String("data", filepath.Join(xdgDir("XDG_DATA_HOME", ".local/share"), "judge"), "directory of the SQLite database")
 	fl.String("problems", "", "directory of problem folders (default: the bundled problem set)")
-	fl.Int("workers", 2, "submissions judged at once")
-	fl.String("podman", "", "Podman service URI (default: the local socket, or a service of our own)")
+	fl.Int("workers", 0, "submissions judged at once (default: the runners' capacity, 2 for the local runner)")
+	fl.StringArray("runner", nil, "Podman endpoint URI[=capacity] to run submissions on; repeat for several (default: the local socket, or a service of our own)")
+	fl.Int("warm", 2, "containers kept started per language and runner (0: start each with its run)")
 	fl.String("oci-runtime", "", "OCI runtime for sandboxes: runc or crun (default: one that works here)")
 	fl.String("log-level", "info", "debug, info, warn or error")
 	return cmd
 }
 
 type serveOptions struct {
-	Listen, DataDir, Problems, Podman, Runtime, LogLevel string
-	Workers                                              int
+	Listen, DataDir, Problems, Runtime, LogLevel string
+	Runners                                      []string
+	Workers, Warm                                int
+	// Ready, if set, learns the daemon's address and runner hosts once it
+	// serves.
+	Ready func(addr string, hosts []podman.HostInfo)
 }
 
 func loadProblems(dir string) ([]*problems.Problem, error) {
@@ -102,40 +116,22 @@ func serve(ctx context.Context, f *Factory, o serveOptions) error {
 	defer st.Close()
 
 	abs, _ := filepath.Abs(o.DataDir)
-	owner := sha256.Sum256([]byte(abs))
-	sb, err := podman.New(ctx, podman.Options{
-		URI: o.Podman, Runtime: o.Runtime, Logger: log,
-		Owner: hex.EncodeToString(owner[:8]),
-	})
-	if err != nil {
-		return fmt.Errorf("%w\nRun `judge doctor` to check the host.", err)
-	}
-	defer sb.Close()
-	info := sb.Info()
-	log.Info("podman", "uri", info.URI, "version", info.Version, "rootless", info.Rootless,
-		"cgroups", info.CgroupVersion, "runtime", info.Runtime, "cgroup_limits", info.CgroupLimits)
-	if n, err := sb.Cleanup(ctx); err != nil {
-		log.Warn("remove leftover containers", "err", err)
-	} else if n > 0 {
-		log.Info("removed containers left by an earlier run", "count", n)
-	}
+	sum := sha256.Sum256([]byte(abs))
+	owner := hex.EncodeToString(sum[:8])
 	rts := runtimes.NewSet(runtimes.Builtin())
-	for _, rt := range rts {
-		st, err := sb.Image(ctx, rt)
-		switch {
-		case err != nil:
-			log.Warn("check image", "image", rt.ImageName(), "err", err)
-		case !st.Present:
-			log.Warn("runtime image missing; submissions in this language will fail until it is built",
-				"language", rt.Name, "hint", "judge runtimes build "+rt.Name)
-		case !st.Current:
-			log.Warn("runtime image is older than its recipe", "language", rt.Name, "hint", "judge runtimes build "+rt.Name)
-		}
+	runners, hosts, closeRunners, err := openRunners(ctx, log, o, owner, rts)
+	if err != nil {
+		return err
+	}
+	defer closeRunners()
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runners.Capacity()
 	}
 
-	grader := &judge.Grader{Sandbox: sb, Runtimes: rts}
+	grader := &judge.Grader{Sandbox: runners, Runtimes: rts}
 	queue := judge.NewQueue(judge.QueueOptions{
-		Store: st, Grader: grader, Problems: ps, Workers: o.Workers, Logger: log,
+		Store: st, Grader: grader, Problems: ps, Workers: workers, Logger: log,
 	})
 	srv := judge.NewServer(judge.ServerOptions{Store: st, Queue: queue, Problems: ps, Runtimes: rts, Logger: log})
 
@@ -156,7 +152,10 @@ func serve(ctx context.Context, f *Factory, o serveOptions) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- httpSrv.Serve(ln) }()
 	log.Info("serving", "addr", "http://"+ln.Addr().String(), "database", dbPath, "problems", len(ps),
-		"workers", o.Workers)
+		"workers", workers)
+	if o.Ready != nil {
+		o.Ready(ln.Addr().String(), hosts)
+	}
 
 	select {
 	case <-ctx.Done():
@@ -168,11 +167,73 @@ func serve(ctx context.Context, f *Factory, o serveOptions) error {
 	httpSrv.Shutdown(sctx)
 	stopQueue() // in-flight submissions go back to the queue
 	wg.Wait()
-	if _, err := sb.Cleanup(sctx); err != nil {
-		log.Warn("remove containers", "err", err)
-	}
+	log.Info("runs per runner", "runs", runners.Runs())
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
+}
+
+// openRunners connects to every runner, removes what an earlier run of this
+// daemon left there, and checks the images. The returned function removes
+// the runners' containers and closes them.
+func openRunners(ctx context.Context, log *slog.Logger, o serveOptions, owner string, rts runtimes.Set) (*judge.Runners, []podman.HostInfo, func(), error) {
+	capacity := o.Workers
+	if capacity <= 0 {
+		capacity = 2
+	}
+	uris := o.Runners
+	if len(uris) == 0 {
+		uris = []string{""} // the local service, or one of our own
+	}
+	var list []judge.Runner
+	var sandboxes []*podman.Sandbox
+	var hosts []podman.HostInfo
+	closeAll := func() {
+		for _, sb := range sandboxes {
+			sb.Close()
+		}
+	}
+	for _, spec := range uris {
+		uri, cap := "", capacity
+		if spec != "" {
+			var err error
+			if uri, cap, err = judge.ParseRunner(spec, 2); err != nil {
+				closeAll()
+				return nil, nil, nil, &exitError{code: exitUsage, err: err}
+			}
+		}
+		sb, err := podman.New(ctx, podman.Options{
+			URI: uri, Runtime: o.Runtime, Logger: log, Owner: owner, Warm: o.Warm,
+		})
+		if err != nil {
+			closeAll()
+			return nil, nil, nil, fmt.Errorf("%w\nRun `judge doctor` to check the host.", err)
+		}
+		sandboxes = append(sandboxes, sb)
+		info := sb.Info()
+		hosts = append(hosts, info)
+		log.Info("runner", "uri", info.URI, "capacity", cap, "version", info.Version, "rootless", info.Rootless,
+			"cgroups", info.CgroupVersion, "runtime", info.Runtime, "cgroup_limits", info.CgroupLimits)
+		if n, err := sb.Cleanup(ctx); err != nil {
+			log.Warn("remove leftover containers", "runner", info.URI, "err", err)
+		} else if n > 0 {
+			log.Info("removed containers left by an earlier run", "runner", info.URI, "count", n)
+		}
+		for _, rt := range rts {
+			st, err := sb.Image(ctx, rt)
+			switch {
+			case err != nil:
+				log.Warn("check image", "runner", info.URI, "image", rt.ImageName(), "err", err)
+			case !st.Present:
+				log.Warn("runtime image missing; submissions in this language will fail until it is built",
+					"runner", info.URI, "language", rt.Name, "hint", "judge runtimes build "+rt.Name)
+			case !st.Current:
+				log.Warn("runtime image is older than its recipe", "runner", info.URI, "language", rt.Name,
+					"hint", "judge runtimes build "+rt.Name)
+			}
+		}
+		list = append(list, judge.Runner{Name: info.URI, Sandbox: sb, Capacity: cap})
+	}
+	return judge.NewRunners(list...), hosts, closeAll, nil
 }
