@@ -17,7 +17,7 @@ BIN := bin/judge
 ROOTFS_CACHE ?= /var/cache/judge/rootfs
 E2E_USER ?= judge-e2e
 
-.PHONY: build init setup images demo test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
+.PHONY: build init setup images demo bench test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
 
 INIT := runtimes/podman/initbin/judge-init
 
@@ -36,6 +36,13 @@ images: setup build
 
 demo: images
 	scripts/demo.sh $(BIN)
+
+# Submit-to-verdict latency and throughput against the bare floor, rootful
+# and rootless (docs/benchmarks.md). The floor runs the languages' toolchains
+# on the host.
+bench: images
+	scripts/setup.sh python3 g++
+	scripts/bench.sh $(BIN) $(BENCH_FLAGS)
 
 test: vet unit e2e roundtrip validate
 

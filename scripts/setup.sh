@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what judge needs on a Debian or Ubuntu host: Podman with runc and
 # the rootless helpers, and mmdebstrap to build the runtime images from Debian
-# packages. Safe to run again: it installs only what is missing.
+# packages, and the packages named as arguments. Safe to run again: it
+# installs only what is missing.
+#   scripts/setup.sh [PACKAGE...]
 set -euo pipefail
 
-pkgs=(podman runc uidmap slirp4netns fuse-overlayfs mmdebstrap ca-certificates)
+pkgs=(podman runc uidmap slirp4netns fuse-overlayfs mmdebstrap ca-certificates "$@")
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -171,6 +171,7 @@ func newRootCmd(f *Factory) *cobra.Command {
 	root.PersistentFlags().String("server", DefaultServer, "daemon address (env JUDGE_SERVER)")
 	root.AddCommand(
 		newServeCmd(f),
+		newBenchCmd(f),
 		newProblemsCmd(f),
 		newSubmitCmd(f),
 		newRuntimesCmd(f),

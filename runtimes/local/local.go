@@ -15,11 +15,16 @@ import (
 )
 
 // Runner runs a request's command as a host process.
-type Runner struct{}
+type Runner struct {
+	// Clean starts the command with the sandbox's environment
+	// (runtimes.Env) instead of the host's, so that it finds the same
+	// system toolchain as in the runtime images.
+	Clean bool
+}
 
 // Run implements the judge's Sandbox interface. The request's image is
 // ignored.
-func (Runner) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
+func (r Runner) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
 	wall := req.Limits.Wall
 	if wall <= 0 {
 		wall = time.Minute
@@ -34,7 +39,14 @@ func (Runner) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunRe
 	}
 	defer os.RemoveAll(tmp)
 	cmd := exec.CommandContext(rctx, req.Cmd[0], req.Cmd[1:]...)
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	env := os.Environ()
+	if r.Clean {
+		env = nil
+		for k, v := range runtimes.Env {
+			env = append(env, k+"="+v)
+		}
+	}
+	cmd.Env = append(env, "TMPDIR="+tmp)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.Stdin = bytes.NewReader(req.Stdin)
