@@ -504,6 +504,7 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 			return nil, fmt.Errorf("attach: %w", err)
 		}
 	}
+	attachedAt := time.Now()
 	res := &runtimes.RunResult{}
 	wall := time.NewTimer(req.Limits.Wall)
 	defer wall.Stop()
@@ -541,6 +542,7 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 		// would only add its state polling to the run.
 		res.ExitCode = status
 		res.Duration = time.Since(start)
+		s.log.Debug("run", "container", id[:12], "warm", warm, "attach", attachedAt.Sub(start), "total", res.Duration)
 		return res, nil
 	}
 	wctx, cancel := context.WithTimeout(conn, 30*time.Second)
@@ -551,6 +553,7 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 	}
 	res.ExitCode = int(code)
 	res.Duration = time.Since(start)
+	s.log.Debug("run", "container", id[:12], "warm", warm, "attach", attachedAt.Sub(start), "total", res.Duration, "waited", true)
 	if code == 137 && !res.Killed {
 		if data, err := containers.Inspect(wctx, id, nil); err == nil && data.State != nil {
 			res.OOMKilled = data.State.OOMKilled

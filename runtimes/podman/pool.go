@@ -95,7 +95,8 @@ func poolKey(req runtimes.RunRequest) string {
 }
 
 // take returns a started container for req: a ready one if there is one,
-// otherwise one started now. warm says which.
+// otherwise one started now. warm says which. The set is topped up when
+// the run releases its container.
 func (p *pool) take(conn context.Context, req runtimes.RunRequest) (id string, warm bool, err error) {
 	if p.size > 0 {
 		key := poolKey(req)
@@ -117,7 +118,6 @@ func (p *pool) take(conn context.Context, req runtimes.RunRequest) (id string, w
 			}
 		}
 		p.mu.Unlock()
-		p.refill()
 		if id != "" {
 			return id, true, nil
 		}
@@ -132,12 +132,14 @@ func (p *pool) discard(id string) {
 }
 
 // release removes a container whose run is over: in the background while
-// the pool is open.
+// the pool is open. Only then is the container that replaces it started: on
+// a busy host, starting it during the run would slow the run down.
 func (p *pool) release(id string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if !p.closed {
 		p.discard(id)
+		p.refill()
 		return
 	}
 	conn, err := connect(context.Background(), p.s.uri)
