@@ -21,12 +21,13 @@ E2E_USER ?= judge-e2e
 
 INIT := runtimes/podman/initbin/judge-init
 
-# judge embeds judge-init, the first process of every sandbox container.
+# judge embeds judge-init, the first process of every sandbox container. No
+# VCS stamp: its hash labels the images, which must not go stale at a commit.
 build: init
 	go build -trimpath -o $(BIN) ./cmd/judge
 
 init:
-	go build -trimpath -ldflags=-s -o $(INIT) ./runtimes/podman/judge-init
+	go build -trimpath -buildvcs=false -ldflags=-s -o $(INIT) ./runtimes/podman/judge-init
 
 setup:
 	scripts/setup.sh
