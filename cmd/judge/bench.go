@@ -44,6 +44,7 @@ type benchOptions struct {
 	Warm      int
 	Runners   []string
 	Runtime   string
+	LogLevel  string
 }
 
 func newBenchCmd(f *Factory) *cobra.Command {
@@ -84,6 +85,7 @@ run rate on the build machine (about 90 runs/s).`,
 	fl.IntVar(&o.Warm, "warm", 2, "the daemon's --warm")
 	fl.StringArrayVar(&o.Runners, "runner", nil, "the daemon's --runner, repeatable")
 	fl.StringVar(&o.Runtime, "oci-runtime", "", "the daemon's --oci-runtime")
+	fl.StringVar(&o.LogLevel, "log-level", "warn", "the daemon's --log-level")
 	return cmd
 }
 
@@ -149,7 +151,7 @@ func bench(ctx context.Context, f *Factory, o benchOptions) error {
 		served <- serve(dctx, &Factory{IO: IO{In: strings.NewReader(""), Out: io.Discard, ErrOut: f.IO.ErrOut}, Config: f.Config},
 			serveOptions{
 				Listen: "127.0.0.1:0", DataDir: filepath.Join(dir, "data"), Problems: filepath.Join(dir, "problems"),
-				Runtime: o.Runtime, LogLevel: "warn", Runners: o.Runners, Workers: o.Workers, Warm: o.Warm,
+				Runtime: o.Runtime, LogLevel: o.LogLevel, Runners: o.Runners, Workers: o.Workers, Warm: o.Warm,
 				Ready: func(addr string, hosts []podman.HostInfo) { ready <- started{addr, hosts} },
 			})
 	}()
@@ -352,9 +354,10 @@ func benchLatency(ctx context.Context, c *client.Client, lang, code string, runs
 		if i >= 3 {
 			lat = append(lat, time.Since(start))
 		}
-		// Let the pool refill, as between the submissions of users
+		// An idle daemon: the last run's container removed and the
+		// next one started, as between the submissions of a user
 		// practising.
-		time.Sleep(300 * time.Millisecond)
+		time.Sleep(time.Second)
 	}
 	return lat, nil
 }
