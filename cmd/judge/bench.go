@@ -14,11 +14,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/judgehq/judge/examples"
 	"github.com/judgehq/judge/judge"
@@ -142,8 +142,9 @@ func bench(ctx context.Context, f *Factory, o benchOptions) error {
 	dctx, stopDaemon := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopDaemon()
 	type started struct {
-		addr  string
-		hosts []podman.HostInfo
+		addr    string
+		hosts   []podman.HostInfo
+		workers int
 	}
 	ready := make(chan started, 1)
 	served := make(chan error, 1)
@@ -152,7 +153,7 @@ func bench(ctx context.Context, f *Factory, o benchOptions) error {
 			serveOptions{
 				Listen: "127.0.0.1:0", DataDir: filepath.Join(dir, "data"), Problems: filepath.Join(dir, "problems"),
 				Runtime: o.Runtime, LogLevel: o.LogLevel, Runners: o.Runners, Workers: o.Workers, Warm: o.Warm,
-				Ready: func(addr string, hosts []podman.HostInfo) { ready <- started{addr, hosts} },
+				Ready: func(addr string, hosts []podman.HostInfo, workers int) { ready <- started{addr, hosts, workers} },
 			})
 	}()
 	var d started
@@ -166,18 +167,7 @@ func bench(ctx context.Context, f *Factory, o benchOptions) error {
 		<-served
 	}()
 	c := client.New("http://" + d.addr)
-	workers := o.Workers
-	if workers <= 0 {
-		workers = 0
-		for _, r := range o.Runners {
-			_, n, _ := judge.ParseRunner(r, 2)
-			workers += n
-		}
-		if workers == 0 {
-			workers = 2
-		}
-	}
-
+	workers := d.workers
 	printMachine(out, d.hosts, workers, o)
 	var results []*benchResult
 	for _, l := range o.Languages {
@@ -290,35 +280,12 @@ func benchFloor(ctx context.Context, rts runtimes.Set, p *problems.Problem, lang
 
 // parallel calls fn(0..n-1) from k goroutines and returns the first error.
 func parallel(k, n int, fn func(i int) error) error {
-	var mu sync.Mutex
-	var first error
-	next := 0
-	var wg sync.WaitGroup
-	for range k {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				stop := first != nil || i >= n
-				mu.Unlock()
-				if stop {
-					return
-				}
-				if err := fn(i); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
+	var g errgroup.Group
+	g.SetLimit(k)
+	for i := range n {
+		g.Go(func() error { return fn(i) })
 	}
-	wg.Wait()
-	return first
+	return g.Wait()
 }
 
 // submitAndWait submits code and waits for its final verdict, which must be
@@ -509,8 +476,7 @@ func readCPU() cpuTimes {
 			continue
 		}
 		cmdline, _ := os.ReadFile("/proc/" + d.Name() + "/cmdline")
-		if strings.Contains(string(cmdline), "podman\x00") && strings.Contains(string(cmdline), "system\x00service\x00") ||
-			strings.Contains(string(cmdline), "\x00system\x00service\x00") {
+		if strings.Contains(string(cmdline), "\x00system\x00service\x00") {
 			c.podman += procCPU(d.Name())
 		}
 	}

@@ -245,7 +245,7 @@ func (e *e2eEnv) leftovers() (containers, processes string) {
 	e.t.Helper()
 	var ids []string
 	for _, line := range e.containers() {
-		id, pid, _ := strings.Cut(line, "_")
+		id, pid, _ := strings.Cut(line, " ")
 		if cmdline, err := os.ReadFile("/proc/" + pid + "/cmdline"); pid != "0" && err == nil && bytes.HasPrefix(cmdline, waiting) {
 			continue
 		}
@@ -297,7 +297,13 @@ func (e *e2eEnv) containers() []string {
 	if err != nil {
 		e.t.Fatalf("podman ps: %v\n%s", err, out)
 	}
-	return strings.Fields(strings.ReplaceAll(strings.TrimSpace(string(out)), " ", "_"))
+	var lines []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return lines
 }
 
 // subuidStart is the first subordinate uid of user name.

@@ -76,9 +76,9 @@ type serveOptions struct {
 	Listen, DataDir, Problems, Runtime, LogLevel string
 	Runners                                      []string
 	Workers, Warm                                int
-	// Ready, if set, learns the daemon's address and runner hosts once it
-	// serves.
-	Ready func(addr string, hosts []podman.HostInfo)
+	// Ready, if set, learns the daemon's address, runner hosts and
+	// workers once it serves.
+	Ready func(addr string, hosts []podman.HostInfo, workers int)
 }
 
 func loadProblems(dir string) ([]*problems.Problem, error) {
@@ -154,7 +154,7 @@ func serve(ctx context.Context, f *Factory, o serveOptions) error {
 	log.Info("serving", "addr", "http://"+ln.Addr().String(), "database", dbPath, "problems", len(ps),
 		"workers", workers)
 	if o.Ready != nil {
-		o.Ready(ln.Addr().String(), hosts)
+		o.Ready(ln.Addr().String(), hosts, workers)
 	}
 
 	select {

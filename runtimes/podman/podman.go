@@ -476,32 +476,27 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 	request := initRequest(initArgs(req))
 	ready := make(chan bool, 1)
 	attached := make(chan error, 1)
-	attach := func() {
+	for attaching := true; attaching; {
 		stdin := io.MultiReader(bytes.NewReader(request), bytes.NewReader(req.Stdin))
 		go func() {
 			attached <- containers.Attach(conn, id, stdin, outw, errw, ready, nil)
 		}()
-	}
-	attach()
-	select {
-	case <-ready:
-	case err := <-attached:
-		if !warm {
-			return nil, fmt.Errorf("attach: %w", err)
-		}
-		// A container started ahead that is gone (the host's doing):
-		// the run takes a fresh one instead.
-		s.log.Warn("container started ahead is gone; starting another", "id", id, "err", err)
-		s.pool.release(id)
-		if id, err = s.startContainer(conn, req); err != nil {
-			id = ""
-			return nil, err
-		}
-		attach()
 		select {
 		case <-ready:
+			attaching = false
 		case err := <-attached:
-			return nil, fmt.Errorf("attach: %w", err)
+			if !warm {
+				return nil, fmt.Errorf("attach: %w", err)
+			}
+			// A container started ahead that is gone (the host's
+			// doing): the run takes a fresh one instead.
+			s.log.Warn("container started ahead is gone; starting another", "id", id, "err", err)
+			s.pool.release(id)
+			warm = false
+			if id, err = s.startContainer(conn, req); err != nil {
+				id = ""
+				return nil, err
+			}
 		}
 	}
 	attachedAt := time.Now()
@@ -537,28 +532,26 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 	res.Stderr = stderr.Bytes()
 	res.StdoutTruncated = outw.Truncated
 	res.StderrTruncated = errw.Truncated
-	if status, ok := usageStatus(tail.Bytes(), req.Marker); ok && !res.Killed {
-		// judge-init reported: the container is done, and asking Podman
-		// would only add its state polling to the run.
-		res.ExitCode = status
-		res.Duration = time.Since(start)
-		s.log.Debug("run", "container", id[:12], "warm", warm, "attach", attachedAt.Sub(start), "total", res.Duration)
-		return res, nil
-	}
-	wctx, cancel := context.WithTimeout(conn, 30*time.Second)
-	defer cancel()
-	code, err := containers.Wait(wctx, id, new(containers.WaitOptions).WithInterval("10ms"))
-	if err != nil {
-		return nil, fmt.Errorf("wait for container: %w", err)
-	}
-	res.ExitCode = int(code)
-	res.Duration = time.Since(start)
-	s.log.Debug("run", "container", id[:12], "warm", warm, "attach", attachedAt.Sub(start), "total", res.Duration, "waited", true)
-	if code == 137 && !res.Killed {
-		if data, err := containers.Inspect(wctx, id, nil); err == nil && data.State != nil {
-			res.OOMKilled = data.State.OOMKilled
+	// When judge-init reported, the container is done, and asking Podman
+	// would only add its state polling to the run.
+	status, reported := usageStatus(tail.Bytes(), req.Marker)
+	if !reported || res.Killed {
+		wctx, cancel := context.WithTimeout(conn, 30*time.Second)
+		defer cancel()
+		code, err := containers.Wait(wctx, id, new(containers.WaitOptions).WithInterval("10ms"))
+		if err != nil {
+			return nil, fmt.Errorf("wait for container: %w", err)
+		}
+		status = int(code)
+		if code == 137 && !res.Killed {
+			if data, err := containers.Inspect(wctx, id, nil); err == nil && data.State != nil {
+				res.OOMKilled = data.State.OOMKilled
+			}
 		}
 	}
+	res.ExitCode = status
+	res.Duration = time.Since(start)
+	s.log.Debug("run", "container", id[:12], "warm", warm, "attach", attachedAt.Sub(start), "total", res.Duration, "waited", !reported || res.Killed)
 	return res, nil
 }
 
