@@ -255,6 +255,12 @@ loop:
 			v, msg = api.MemoryLimit, fmt.Sprintf("the program used more than %d MiB", p.Limits.MemoryMB)
 		case res.WallExceeded:
 			v, msg = api.TimeLimit, "the run exceeded its wall-clock limit"
+		case res.ExitCode != 0 && s.atMemoryBound():
+			// A runtime that meets its memory rlimit does not always say
+			// so: V8, for one, may abort in its garbage collector when it
+			// cannot make a page writable. A crash at the bound is the
+			// bound's doing.
+			v, msg = api.MemoryLimit, fmt.Sprintf("the program used more than %d MiB", p.Limits.MemoryMB)
 		default:
 			msg = strings.TrimSpace(string(res.Stderr))
 			v = s.crash(msg, res.ExitCode)
@@ -318,6 +324,14 @@ func (s *scoring) crash(msg string, status int) api.Verdict {
 		return api.OutputLimit
 	}
 	return api.RuntimeError
+}
+
+// atMemoryBound says whether the run's peak memory came within a tenth of
+// the memory rlimit that the run script sets (the problem's limit plus the
+// runtime's overhead).
+func (s *scoring) atMemoryBound() bool {
+	bound := int64(s.req.Problem.Limits.MemoryMB+runtimes.MemoryOverheadMB) << 10
+	return s.res.MemoryKB >= bound-bound/10
 }
 
 // stop records why the run ended at the next test: it crashed, timed out,

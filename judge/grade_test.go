@@ -732,3 +732,55 @@ func TestGrader_Grade_cancel(t *testing.T) {
 		t.Errorf("Grade after the context ended: result %v, error %v; want context.DeadlineExceeded", describe(res), err)
 	}
 }
+
+// crashSandbox plays a run whose harness starts the first test and whose
+// program then dies with status, after the sandbox measured peakKB.
+type crashSandbox struct {
+	peakKB int64
+	status int
+	stderr string
+}
+
+var _ judge.Sandbox = crashSandbox{}
+
+func (c crashSandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
+	marker := req.Cmd[len(req.Cmd)-1] // the run script's last argument
+	for _, rec := range []string{`{"k":"start"}`, `{"k":"ready"}`,
+		fmt.Sprintf(`{"k":"usage","rss":%d,"cpu":900,"status":%d}`, c.peakKB, c.status)} {
+		fmt.Fprintf(req.Stdout, "%s%s\n", marker, rec)
+	}
+	return &runtimes.RunResult{ExitCode: c.status, Stderr: []byte(c.stderr)}, nil
+}
+
+// TestGrader_Grade_crashAtMemoryBound: a runtime that aborts without saying
+// "out of memory" when it meets the memory rlimit (V8 failing to make a heap
+// page writable) gets Memory Limit Exceeded; the same crash far below the
+// bound is a Runtime Error.
+func TestGrader_Grade_crashAtMemoryBound(t *testing.T) {
+	t.Parallel()
+	p := problem(t, "two-sum")
+	boundKB := int64(p.Limits.MemoryMB+runtimes.MemoryOverheadMB) << 10
+	v8 := "#\n# Fatal error in , line 0\n# Check failed: reservation_.SetPermissions(...)\n"
+	for _, tc := range []struct {
+		name string
+		sb   crashSandbox
+		want api.Verdict
+	}{
+		{"at the bound", crashSandbox{peakKB: boundKB - boundKB/20, status: 133, stderr: v8}, api.MemoryLimit},
+		{"far below the bound", crashSandbox{peakKB: boundKB / 4, status: 133, stderr: v8}, api.RuntimeError},
+		{"segfault far below", crashSandbox{peakKB: 2048, status: 139}, api.RuntimeError},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := &judge.Grader{Sandbox: tc.sb, Runtimes: runtimes.NewSet(runtimes.Builtin())}
+			res, err := g.Grade(context.Background(), judge.GradeRequest{
+				Problem: p, Language: "javascript", Code: "function twoSum() {}", Tests: p.Tests,
+			})
+			if err != nil {
+				t.Fatalf("Grade: %v", err)
+			}
+			if res.Verdict != tc.want {
+				t.Errorf("verdict %s, want %s: %s", res.Verdict, tc.want, describe(res))
+			}
+		})
+	}
+}
