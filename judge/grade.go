@@ -255,11 +255,12 @@ loop:
 			v, msg = api.MemoryLimit, fmt.Sprintf("the program used more than %d MiB", p.Limits.MemoryMB)
 		case res.WallExceeded:
 			v, msg = api.TimeLimit, "the run exceeded its wall-clock limit"
-		case res.ExitCode != 0 && s.atMemoryBound():
+		case abortLike(res.ExitCode) && s.atMemoryBound():
 			// A runtime that meets its memory rlimit does not always say
 			// so: V8, for one, may abort in its garbage collector when it
-			// cannot make a page writable. A crash at the bound is the
-			// bound's doing.
+			// cannot make a page writable. An abort at the bound is the
+			// bound's doing. (A segfault there is a stack overflow: the
+			// stack may grow to the memory limit.)
 			v, msg = api.MemoryLimit, fmt.Sprintf("the program used more than %d MiB", p.Limits.MemoryMB)
 		default:
 			msg = strings.TrimSpace(string(res.Stderr))
@@ -324,6 +325,18 @@ func (s *scoring) crash(msg string, status int) api.Verdict {
 		return api.OutputLimit
 	}
 	return api.RuntimeError
+}
+
+// abortLike says whether a run's exit status is an exit or an abort, a trap
+// or a kill, as a runtime ends when an allocation fails, rather than a fault.
+func abortLike(status int) bool {
+	switch status {
+	case 0:
+		return false
+	case 128 + int(syscall.SIGTRAP), 128 + int(syscall.SIGABRT), 128 + int(syscall.SIGKILL):
+		return true
+	}
+	return status < 128
 }
 
 // atMemoryBound says whether the run's peak memory came within a tenth of

@@ -769,6 +769,8 @@ func TestGrader_Grade_crashAtMemoryBound(t *testing.T) {
 		{"at the bound", crashSandbox{peakKB: boundKB - boundKB/20, status: 133, stderr: v8}, api.MemoryLimit},
 		{"far below the bound", crashSandbox{peakKB: boundKB / 4, status: 133, stderr: v8}, api.RuntimeError},
 		{"segfault far below", crashSandbox{peakKB: 2048, status: 139}, api.RuntimeError},
+		// Deep recursion: the stack may grow to the memory limit.
+		{"segfault at the bound", crashSandbox{peakKB: boundKB - boundKB/20, status: 139}, api.RuntimeError},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := &judge.Grader{Sandbox: tc.sb, Runtimes: runtimes.NewSet(runtimes.Builtin())}
