@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -21,7 +23,11 @@ type Queue struct {
 	grader   *Grader
 	problems map[string]*problems.Problem
 	workers  int
-	log      *slog.Logger
+	metrics  *Metrics
+	// drain is how long a stopping queue lets running work finish before
+	// it stops it and puts it back.
+	drain time.Duration
+	log   *slog.Logger
 	// MaxAttempts is how often a submission is tried when the judge itself
 	// fails before it gets Internal Error.
 	maxAttempts int
@@ -39,7 +45,11 @@ type QueueOptions struct {
 	Problems    []*problems.Problem
 	Workers     int
 	MaxAttempts int
-	Logger      *slog.Logger
+	// Drain is how long Run lets work in progress finish once its context
+	// ends; what is still running then goes back to the queue.
+	Drain   time.Duration
+	Metrics *Metrics
+	Logger  *slog.Logger
 }
 
 // NewQueue returns a queue; Run starts its workers.
@@ -50,6 +60,8 @@ func NewQueue(o QueueOptions) *Queue {
 		problems:    map[string]*problems.Problem{},
 		workers:     max(o.Workers, 1),
 		maxAttempts: o.MaxAttempts,
+		drain:       o.Drain,
+		metrics:     o.Metrics,
 		log:         o.Logger,
 		wake:        make(chan struct{}, 1),
 		waiters:     map[int64][]chan struct{}{},
@@ -59,6 +71,9 @@ func NewQueue(o QueueOptions) *Queue {
 	}
 	if q.log == nil {
 		q.log = slog.New(slog.DiscardHandler)
+	}
+	if q.metrics == nil {
+		q.metrics = NewMetrics(nil)
 	}
 	for _, p := range o.Problems {
 		q.problems[p.Slug] = p
@@ -75,8 +90,9 @@ func (q *Queue) Notify() {
 }
 
 // Run recovers submissions left running by an earlier process and judges
-// queued submissions until ctx is cancelled. Work in progress at that point is
-// put back in the queue.
+// queued submissions until ctx is cancelled. Then it takes no more work, lets
+// the work in progress finish for the drain period, and puts back in the
+// queue what is still running after it.
 func (q *Queue) Run(ctx context.Context) error {
 	n, err := q.store.RequeueRunning(context.WithoutCancel(ctx))
 	if err != nil {
@@ -85,19 +101,31 @@ func (q *Queue) Run(ctx context.Context) error {
 	if n > 0 {
 		q.log.Info("requeued submissions left running", "count", n)
 	}
+	// Judging goes on for the drain period after ctx ends.
+	judgeCtx, stopJudging := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopJudging()
+	stop := context.AfterFunc(ctx, func() {
+		if q.drain <= 0 {
+			stopJudging()
+			return
+		}
+		time.AfterFunc(q.drain, stopJudging)
+	})
+	defer stop()
 	var wg sync.WaitGroup
 	for i := 0; i < q.workers; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			q.work(ctx, i)
+			q.work(ctx, judgeCtx, i)
 		}()
 	}
 	wg.Wait()
 	return nil
 }
 
-func (q *Queue) work(ctx context.Context, worker int) {
+// work claims submissions while ctx lives and judges each under judgeCtx.
+func (q *Queue) work(ctx, judgeCtx context.Context, worker int) {
 	log := q.log.With("worker", worker)
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
@@ -121,55 +149,146 @@ func (q *Queue) work(ctx context.Context, worker int) {
 		// A claimed submission wakes the next worker, so that a burst is
 		// spread over the pool without waiting for the tick.
 		q.Notify()
-		q.judge(ctx, log, sub)
+		q.judge(judgeCtx, log, sub)
 	}
 }
 
 func (q *Queue) judge(ctx context.Context, log *slog.Logger, sub *store.Submission) {
 	log = log.With("submission", sub.ID, "problem", sub.Problem, "language", sub.Language, "attempt", sub.Attempts)
 	bg := context.WithoutCancel(ctx)
-	p, ok := q.problems[sub.Problem]
-	var res *api.Result
-	var err error
-	if !ok {
-		res = &api.Result{Verdict: api.InternalError, Message: "the problem is no longer on this server"}
-	} else {
-		tests := p.Tests
-		if sub.Mode == api.ModeRun {
-			tests = p.Samples()
+	start := time.Now()
+	res, err := q.grade(ctx, sub)
+	if ctx.Err() != nil {
+		// Shutting down: the verdict may be an artefact of the kill.
+		if err := q.store.Requeue(bg, sub.ID); err != nil {
+			log.Error("requeue on shutdown", "err", err)
 		}
-		start := time.Now()
-		res, err = q.grader.Grade(ctx, GradeRequest{
-			Problem: p, Language: sub.Language, Code: sub.Code, Tests: tests,
-			AllTests: sub.Mode == api.ModeRun,
-		})
-		if ctx.Err() != nil {
-			// Shutting down: the verdict may be an artefact of the kill.
+		return
+	}
+	if err != nil {
+		log.Warn("judging failed", "err", err)
+		if sub.Attempts < q.maxAttempts {
+			q.metrics.retried()
+			time.Sleep(time.Duration(sub.Attempts) * 500 * time.Millisecond)
 			if err := q.store.Requeue(bg, sub.ID); err != nil {
-				log.Error("requeue on shutdown", "err", err)
+				log.Error("requeue", "err", err)
 			}
+			q.Notify()
 			return
 		}
-		if err != nil {
-			log.Warn("judging failed", "err", err)
-			if sub.Attempts < q.maxAttempts {
-				time.Sleep(time.Duration(sub.Attempts) * 500 * time.Millisecond)
-				if err := q.store.Requeue(bg, sub.ID); err != nil {
-					log.Error("requeue", "err", err)
-				}
-				q.Notify()
-				return
-			}
-			res = &api.Result{Verdict: api.InternalError, Message: "the judge failed; the operator has the details in the logs"}
-		}
-		log.Info("judged", "verdict", res.Verdict, "passed", res.Passed, "total", res.Total,
-			"elapsed", time.Since(start).Round(time.Millisecond))
+		res = &api.Result{Verdict: api.InternalError, Message: "the judge failed; the operator has the details in the logs"}
 	}
+	elapsed := time.Since(start)
 	body, _ := json.Marshal(res)
 	if err := q.store.Finish(bg, sub.ID, string(res.Verdict), string(body)); err != nil {
 		log.Error("store verdict", "err", err)
+		return
 	}
+	q.metrics.judged(sub.Mode, sub.Language, res.Verdict, sub.CreatedAt, elapsed)
+	log.Info("judged", "verdict", res.Verdict, "passed", res.Passed, "total", res.Total,
+		"elapsed", elapsed.Round(time.Millisecond))
 	q.finished(sub.ID)
+}
+
+// grade judges sub: an error means the judge failed and sub may be retried.
+func (q *Queue) grade(ctx context.Context, sub *store.Submission) (*api.Result, error) {
+	p, ok := q.problems[sub.Problem]
+	if !ok {
+		return &api.Result{Verdict: api.InternalError, Message: "the problem is no longer on this server"}, nil
+	}
+	tests := p.Tests
+	if sub.Mode == api.ModeRun {
+		tests = p.Samples()
+		if sub.Input != "" {
+			custom, res, err := q.customTests(ctx, p, sub.Input)
+			if res != nil || err != nil {
+				return res, err
+			}
+			tests = append(slices.Clip(tests), custom...)
+		}
+	}
+	return q.grader.Grade(ctx, GradeRequest{
+		Problem: p, Language: sub.Language, Code: sub.Code, Tests: tests,
+		AllTests: sub.Mode == api.ModeRun,
+	})
+}
+
+// customTests turns a run's stored custom input into tests. Their expected
+// answers are what the problem's reference solution returns; when it fails
+// on an input, the input is outside the problem's constraints and the run's
+// result says so.
+func (q *Queue) customTests(ctx context.Context, p *problems.Problem, input string) ([]problems.Test, *api.Result, error) {
+	var raw [][]json.RawMessage
+	if err := json.Unmarshal([]byte(input), &raw); err != nil {
+		return nil, nil, fmt.Errorf("stored custom input: %w", err)
+	}
+	tests := make([]problems.Test, len(raw))
+	for i, args := range raw {
+		if len(args) != len(p.Signature.Params) {
+			return nil, nil, fmt.Errorf("stored custom input %d: %d arguments", i, len(args))
+		}
+		t := problems.Test{Name: fmt.Sprintf("custom %d", i+1), Sample: true}
+		for j, prm := range p.Signature.Params {
+			v, err := prm.Type.Decode(args[j])
+			if err != nil {
+				return nil, nil, fmt.Errorf("stored custom input %d: %w", i, err)
+			}
+			t.Args = append(t.Args, v)
+		}
+		tests[i] = t
+	}
+	if p.Checker == nil {
+		return tests, nil, nil // the custom checker needs no expected answer
+	}
+	ref, lang := q.reference(p)
+	if ref == "" {
+		return nil, &api.Result{Verdict: api.InternalError, Total: len(tests),
+			Message: "this problem has no reference solution to answer custom input"}, nil
+	}
+	res, err := q.grader.Grade(ctx, GradeRequest{Problem: p, Language: lang, Code: ref, Tests: tests, AllTests: true})
+	if err != nil {
+		return nil, nil, fmt.Errorf("reference solution on custom input: %w", err)
+	}
+	for i := range tests {
+		var tr *api.TestResult
+		if i < len(res.Tests) {
+			tr = &res.Tests[i]
+		}
+		var v any
+		if tr != nil && tr.Actual != nil {
+			v, err = p.Signature.Returns.Decode(tr.Actual)
+		}
+		if tr == nil || tr.Actual == nil || err != nil {
+			why := "it did not run"
+			if tr != nil {
+				why = tr.Verdict.Name()
+				if tr.Message != "" {
+					why += ": " + tr.Message
+				}
+			}
+			return nil, &api.Result{Verdict: api.RuntimeError, Total: len(tests), Message: fmt.Sprintf(
+				"custom test %d: the reference solution failed on this input (%s); check that it meets the constraints in the statement",
+				i+1, trim(why))}, nil
+		}
+		tests[i].Expected = v
+	}
+	return tests, nil, nil
+}
+
+// reference returns p's reference solution to compute expected answers
+// with, Python's if there is one, and its language.
+func (q *Queue) reference(p *problems.Problem) (code, language string) {
+	for _, pref := range []string{"py", ""} {
+		for _, s := range p.Solutions {
+			if s.Verdict != string(api.Accepted) || pref != "" && s.Ext != pref {
+				continue
+			}
+			if rt, ok := q.grader.Runtimes.ByExtension(s.Ext); ok {
+				return s.Code, rt.Name
+			}
+		}
+	}
+	return "", ""
 }
 
 // Wait returns when submission id has a final verdict or ctx ends. The caller

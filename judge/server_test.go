@@ -28,12 +28,20 @@ type daemon struct {
 	store  *store.Store
 	dbPath string
 	url    string
+	// client is the admin's.
 	client *client.Client
+	// tokens holds the tokens of the users made with daemonOptions.users,
+	// and of "admin".
+	tokens map[string]string
 }
 
 type daemonOptions struct {
 	grader      *judge.Grader
 	maxAttempts int
+	// users are made with role user.
+	users []string
+	// rate are the rate limits (none if zero).
+	rate judge.RateLimits
 	// noQueue leaves the queue's workers stopped.
 	noQueue bool
 	// before runs on the store before the queue starts.
@@ -58,12 +66,25 @@ func startDaemon(t *testing.T, o daemonOptions) *daemon {
 	if o.before != nil {
 		o.before(st)
 	}
+	admin, err := judge.Bootstrap(context.Background(), st, "admin")
+	if err != nil || admin == "" {
+		t.Fatalf("bootstrap: %q, %v", admin, err)
+	}
+	tokens := map[string]string{"admin": admin}
+	for _, name := range o.users {
+		tok, hash := judge.NewToken()
+		if _, _, err := st.CreateUserWithToken(context.Background(), name, store.RoleUser, hash, ""); err != nil {
+			t.Fatal(err)
+		}
+		tokens[name] = tok
+	}
 
+	m := judge.NewMetrics(st.QueueDepth)
 	q := judge.NewQueue(judge.QueueOptions{
-		Store: st, Grader: o.grader, Problems: ps, Workers: 2, MaxAttempts: o.maxAttempts,
+		Store: st, Grader: o.grader, Problems: ps, Workers: 2, MaxAttempts: o.maxAttempts, Metrics: m,
 	})
 	srv := judge.NewServer(judge.ServerOptions{
-		Store: st, Queue: q, Problems: ps, Runtimes: o.grader.Runtimes,
+		Store: st, Queue: q, Problems: ps, Runtimes: o.grader.Runtimes, RateLimits: o.rate, Metrics: m,
 	})
 	hs := httptest.NewServer(srv.Handler())
 
@@ -86,8 +107,11 @@ func startDaemon(t *testing.T, o daemonOptions) *daemon {
 		}
 		hs.Close()
 	})
-	return &daemon{store: st, dbPath: dbPath, url: hs.URL, client: client.New(hs.URL)}
+	return &daemon{store: st, dbPath: dbPath, url: hs.URL, client: client.New(hs.URL, admin), tokens: tokens}
 }
+
+// as returns a client with the token of user.
+func (d *daemon) as(user string) *client.Client { return client.New(d.url, d.tokens[user]) }
 
 // await long-polls submission id until it is done.
 func (d *daemon) await(t *testing.T, id int64) *api.Submission {
@@ -248,13 +272,13 @@ func TestServer_rejects(t *testing.T) {
 		{"empty body", "POST", "/api/v1/submissions", jsonType, ``, 400, api.CodeBadRequest},
 		{"unknown field", "POST", "/api/v1/submissions", jsonType,
 			`{"problem":"two-sum","language":"python","code":"x=1","verdict":"AC"}`, 400, api.CodeBadRequest},
-		{"wrong content type", "POST", "/api/v1/submissions", "text/plain", valid(func(*api.SubmitRequest) {}), 415, api.CodeBadRequest},
-		{"form content type", "POST", "/api/v1/submissions", "application/x-www-form-urlencoded", valid(func(*api.SubmitRequest) {}), 415, api.CodeBadRequest},
-		{"no content type", "POST", "/api/v1/submissions", "", valid(func(*api.SubmitRequest) {}), 415, api.CodeBadRequest},
+		{"wrong content type", "POST", "/api/v1/submissions", "text/plain", valid(func(*api.SubmitRequest) {}), 415, api.CodeUnsupportedMedia},
+		{"form content type", "POST", "/api/v1/submissions", "application/x-www-form-urlencoded", valid(func(*api.SubmitRequest) {}), 415, api.CodeUnsupportedMedia},
+		{"no content type", "POST", "/api/v1/submissions", "", valid(func(*api.SubmitRequest) {}), 415, api.CodeUnsupportedMedia},
 		{"oversized code", "POST", "/api/v1/submissions", jsonType,
-			valid(func(r *api.SubmitRequest) { r.Code = "# " + strings.Repeat("x", judge.MaxCodeBytes) }), 413, api.CodeTooLarge},
+			valid(func(r *api.SubmitRequest) { r.Code = "# " + strings.Repeat("x", judge.DefaultLimits().MaxCodeBytes) }), 413, api.CodeTooLarge},
 		{"oversized body", "POST", "/api/v1/submissions", jsonType,
-			valid(func(r *api.SubmitRequest) { r.Code = strings.Repeat("x", judge.MaxBodyBytes+1) }), 413, api.CodeTooLarge},
+			valid(func(r *api.SubmitRequest) { r.Code = strings.Repeat("x", int(judge.DefaultLimits().MaxBodyBytes)+1) }), 413, api.CodeTooLarge},
 		{"empty code", "POST", "/api/v1/submissions", jsonType,
 			valid(func(r *api.SubmitRequest) { r.Code = " \n\t" }), 400, api.CodeBadRequest},
 		{"bad mode", "POST", "/api/v1/submissions", jsonType,
@@ -275,6 +299,7 @@ func TestServer_rejects(t *testing.T) {
 			if tc.contentType != "" {
 				req.Header.Set("Content-Type", tc.contentType)
 			}
+			req.Header.Set("Authorization", "Bearer "+d.tokens["admin"])
 			resp, err := http.DefaultClient.Do(req)
 			if err != nil {
 				t.Fatal(err)
@@ -329,7 +354,8 @@ func TestQueue_recoversRunning(t *testing.T) {
 	var id int64
 	d := startDaemon(t, daemonOptions{before: func(st *store.Store) {
 		ctx := context.Background()
-		sub, err := st.CreateSubmission(ctx, "two-sum", "python", pythonSolution(t, p), api.ModeSubmit)
+		sub, _, err := st.CreateSubmission(ctx, store.NewSubmission{Problem: "two-sum", Language: "python",
+			Code: pythonSolution(t, p), Mode: api.ModeSubmit})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -41,6 +41,10 @@ for _ in $(seq 100); do
 	kill -0 "$daemon" 2>/dev/null || { echo "demo: the daemon exited:" >&2; cat "$log" >&2; exit 1; }
 	sleep 0.2
 done
+# The first start made the admin user and left its token in the data
+# directory; the demo submits as the admin.
+JUDGE_TOKEN=$(cat "$data/admin-token")
+export JUDGE_TOKEN
 echo "daemon: $server, database $data/judge.db"
 grep -o 'msg=runner .*' "$log" | head -1
 echo

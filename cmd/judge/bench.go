@@ -150,9 +150,10 @@ func bench(ctx context.Context, f *Factory, o benchOptions) error {
 	served := make(chan error, 1)
 	go func() {
 		served <- serve(dctx, &Factory{IO: IO{In: strings.NewReader(""), Out: io.Discard, ErrOut: f.IO.ErrOut}, Config: f.Config},
-			serveOptions{
-				Listen: "127.0.0.1:0", DataDir: filepath.Join(dir, "data"), Problems: filepath.Join(dir, "problems"),
-				Runtime: o.Runtime, LogLevel: o.LogLevel, Runners: o.Runners, Workers: o.Workers, Warm: o.Warm,
+			serveConfig{
+				Listen: "127.0.0.1:0", Data: filepath.Join(dir, "data"), Problems: filepath.Join(dir, "problems"),
+				OCIRuntime: o.Runtime, LogLevel: o.LogLevel, LogFormat: "text", Admin: "admin",
+				Runners: o.Runners, Workers: o.Workers, Warm: o.Warm,
 				Ready: func(addr string, hosts []podman.HostInfo, workers int) { ready <- started{addr, hosts, workers} },
 			})
 	}()
@@ -166,7 +167,11 @@ func bench(ctx context.Context, f *Factory, o benchOptions) error {
 		stopDaemon()
 		<-served
 	}()
-	c := client.New("http://" + d.addr)
+	token, err := os.ReadFile(filepath.Join(dir, "data", adminTokenFile))
+	if err != nil {
+		return fmt.Errorf("the daemon's admin token: %w", err)
+	}
+	c := client.New("http://"+d.addr, strings.TrimSpace(string(token)))
 	workers := d.workers
 	printMachine(out, d.hosts, workers, o)
 	var results []*benchResult

@@ -77,6 +77,10 @@ type e2eEnv struct {
 	server string
 	daemon *exec.Cmd
 	log    *bytes.Buffer
+	// args and env start the daemon again after a kill.
+	args, env []string
+	// token is the admin's, from the data directory.
+	token string
 }
 
 func freePort(t *testing.T) int {
@@ -149,18 +153,9 @@ func startDaemon(t *testing.T, opts ...daemonOptions) *e2eEnv {
 		}
 		args = append(args, "--problems", probs)
 	}
-	args = append(args, o.args...)
-	e.daemon = u.command(bin, args...)
-	if len(o.env) > 0 {
-		if e.daemon.Env == nil {
-			e.daemon.Env = os.Environ()
-		}
-		e.daemon.Env = append(e.daemon.Env, o.env...)
-	}
-	e.daemon.Stdout, e.daemon.Stderr = e.log, e.log
-	if err := e.daemon.Start(); err != nil {
-		t.Fatal(err)
-	}
+	e.args = append(args, o.args...)
+	e.env = o.env
+	e.start()
 	t.Cleanup(func() {
 		if e.daemon.ProcessState == nil {
 			e.daemon.Process.Signal(syscall.SIGTERM)
@@ -170,6 +165,24 @@ func startDaemon(t *testing.T, opts ...daemonOptions) *e2eEnv {
 			t.Logf("daemon log:\n%s", e.log)
 		}
 	})
+	return e
+}
+
+// start starts the daemon and waits until it answers.
+func (e *e2eEnv) start() {
+	t := e.t
+	t.Helper()
+	e.daemon = e.user.command(e.bin, e.args...)
+	if len(e.env) > 0 {
+		if e.daemon.Env == nil {
+			e.daemon.Env = os.Environ()
+		}
+		e.daemon.Env = append(e.daemon.Env, e.env...)
+	}
+	e.daemon.Stdout, e.daemon.Stderr = e.log, e.log
+	if err := e.daemon.Start(); err != nil {
+		t.Fatal(err)
+	}
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		resp, err := http.Get(e.server + "/healthz")
@@ -184,13 +197,20 @@ func startDaemon(t *testing.T, opts ...daemonOptions) *e2eEnv {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return e
+	if e.token == "" {
+		raw, err := os.ReadFile(filepath.Join(e.data, "admin-token"))
+		if err != nil {
+			t.Fatalf("the admin token of the first start: %v\n%s", err, e.log)
+		}
+		e.token = strings.TrimSpace(string(raw))
+	}
 }
 
 // judge runs the CLI (as the test's user) against the daemon.
 func (e *e2eEnv) judge(args ...string) (string, int) {
 	e.t.Helper()
 	cmd := exec.Command(e.bin, append([]string{"--server", e.server}, args...)...)
+	cmd.Env = append(os.Environ(), "JUDGE_TOKEN="+e.token)
 	out, err := cmd.CombinedOutput()
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {

@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"github.com/judgehq/judge/judge/api"
 )
 
 func newProblemsCmd(f *Factory) *cobra.Command {
@@ -29,19 +32,31 @@ func newProblemsCmd(f *Factory) *cobra.Command {
 			if len(args) == 1 {
 				filter.Set("q", args[0])
 			}
-			list, err := f.Client().Problems(cmd.Context(), filter)
-			if err != nil {
-				return err
+			// Every page, in order.
+			filter.Set("per_page", "100")
+			list := &api.ProblemList{}
+			for page := 1; ; page++ {
+				filter.Set("page", strconv.Itoa(page))
+				next, err := f.Client().Problems(cmd.Context(), filter)
+				if err != nil {
+					return err
+				}
+				list.Problems = append(list.Problems, next.Problems...)
+				list.Total = next.Total
+				if len(next.Problems) == 0 || len(list.Problems) >= next.Total {
+					break
+				}
 			}
+			list.Page.Page, list.PerPage = 1, len(list.Problems)
 			if asJSON {
 				enc := json.NewEncoder(f.IO.Out)
 				enc.SetIndent("", "  ")
 				return enc.Encode(list)
 			}
 			tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "SLUG\tDIFFICULTY\tTITLE\tTAGS")
+			fmt.Fprintln(tw, "SLUG\tDIFFICULTY\tSTATUS\tTITLE\tTAGS")
 			for _, p := range list.Problems {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Slug, p.Difficulty, p.Title, strings.Join(p.Tags, ", "))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Slug, p.Difficulty, strings.ReplaceAll(p.Status, "_", " "), p.Title, strings.Join(p.Tags, ", "))
 			}
 			return tw.Flush()
 		},

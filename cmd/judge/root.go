@@ -40,7 +40,7 @@ type Factory struct {
 
 // Client returns a client of the configured daemon.
 func (f *Factory) Client() *client.Client {
-	return client.New(f.Config.GetString("server"))
+	return client.New(f.Config.GetString("server"), f.Config.GetString("token"))
 }
 
 // exitError carries an exit code through cobra.
@@ -88,6 +88,10 @@ func exitCode(f *Factory, err error) int {
 	var apiErr *api.Error
 	if errors.As(err, &apiErr) {
 		fmt.Fprintln(f.IO.ErrOut, "error:", apiErr.Message)
+		if apiErr.Code == api.CodeUnauthorized || apiErr.Code == api.CodeForbidden {
+			// Not a verdict: the command cannot work as called.
+			return exitUsage
+		}
 		return exitNotAccepted
 	}
 	fmt.Fprintln(f.IO.ErrOut, "error:", err)
@@ -178,6 +182,8 @@ func newRootCmd(f *Factory) *cobra.Command {
 		newDoctorCmd(f),
 		newVersionCmd(f),
 		newProblemCmd(f),
+		newUserCmd(f),
+		newLoginCmd(f),
 	)
 	wrapArgs(root)
 	return root

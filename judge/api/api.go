@@ -68,18 +68,36 @@ type Signature struct {
 	Returns  string  `json:"returns"`
 }
 
+// Statuses of a problem for the caller.
+const (
+	StatusNotStarted = "not_started"
+	StatusAttempted  = "attempted"
+	StatusSolved     = "solved"
+)
+
 // ProblemSummary is a problem in a list.
 type ProblemSummary struct {
 	Slug       string   `json:"slug"`
 	Title      string   `json:"title"`
 	Difficulty string   `json:"difficulty"`
 	Tags       []string `json:"tags"`
+	// Status is the caller's: not_started, attempted or solved (always
+	// not_started without a token).
+	Status string `json:"status"`
+}
+
+// Page says which page of a list an answer holds.
+type Page struct {
+	// Total is the number of items on every page together.
+	Total   int `json:"total"`
+	Page    int `json:"page"`
+	PerPage int `json:"per_page"`
 }
 
 // ProblemList is the answer to GET /problems.
 type ProblemList struct {
 	Problems []ProblemSummary `json:"problems"`
-	Total    int              `json:"total"`
+	Page
 }
 
 // SampleTest is a sample test case shown with a problem.
@@ -106,6 +124,10 @@ type SubmitRequest struct {
 	Code     string `json:"code"`
 	// Mode is "submit" (all tests, the default) or "run" (samples only).
 	Mode string `json:"mode,omitempty"`
+	// Input adds custom tests to a run: each maps the signature's parameter
+	// names to values. Their expected answers come from the problem's
+	// reference solution.
+	Input []map[string]json.RawMessage `json:"input,omitempty"`
 }
 
 // SubmitResponse is the 202 answer to POST /submissions.
@@ -151,7 +173,9 @@ type Result struct {
 
 // Submission is the answer to GET /submissions/{id}.
 type Submission struct {
-	ID         int64      `json:"id"`
+	ID int64 `json:"id"`
+	// User is the owner's name.
+	User       string     `json:"user,omitempty"`
 	Problem    string     `json:"problem"`
 	Language   string     `json:"language"`
 	Mode       string     `json:"mode"`
@@ -162,20 +186,112 @@ type Submission struct {
 	FinishedAt *time.Time `json:"finished_at,omitempty"`
 }
 
+// SubmissionList is the answer to GET /submissions: the caller's
+// submissions, newest first, without their code.
+type SubmissionList struct {
+	Submissions []Submission `json:"submissions"`
+	Page
+}
+
+// Draft is a user's saved code for a problem in a language.
+type Draft struct {
+	Problem   string    `json:"problem"`
+	Language  string    `json:"language"`
+	Code      string    `json:"code,omitempty"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// DraftRequest is the body of PUT /drafts/{problem}/{language}.
+type DraftRequest struct {
+	Code string `json:"code"`
+}
+
+// DraftList is the answer to GET /drafts.
+type DraftList struct {
+	Drafts []Draft `json:"drafts"`
+}
+
+// Roles of users.
+const (
+	RoleUser  = "user"
+	RoleAdmin = "admin"
+)
+
+// User is an account.
+type User struct {
+	ID        int64     `json:"id"`
+	Name      string    `json:"name"`
+	Role      string    `json:"role"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// UserList is the answer to GET /users (admin).
+type UserList struct {
+	Users []User `json:"users"`
+}
+
+// NewUserRequest is the body of POST /users (admin).
+type NewUserRequest struct {
+	Name string `json:"name"`
+	// Role is "user" (the default) or "admin".
+	Role string `json:"role,omitempty"`
+}
+
+// NewTokenRequest is the body of POST /users/{name}/tokens.
+type NewTokenRequest struct {
+	// Label says where the token is used, such as "laptop".
+	Label string `json:"label,omitempty"`
+}
+
+// Token describes a bearer token; Token, the secret, is only in the answer
+// that creates it.
+type Token struct {
+	ID        int64      `json:"id"`
+	User      string     `json:"user"`
+	Label     string     `json:"label,omitempty"`
+	Token     string     `json:"token,omitempty"`
+	CreatedAt time.Time  `json:"created_at"`
+	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+}
+
+// NewUserResponse is the answer to POST /users: the user and a first token.
+type NewUserResponse struct {
+	User  User  `json:"user"`
+	Token Token `json:"token"`
+}
+
+// TokenList is the answer to GET /users/{name}/tokens.
+type TokenList struct {
+	Tokens []Token `json:"tokens"`
+}
+
 // Error codes of API errors.
 const (
-	CodeBadRequest      = "bad_request"
-	CodeNotFound        = "not_found"
-	CodeUnknownProblem  = "unknown_problem"
-	CodeUnknownLanguage = "unknown_language"
-	CodeTooLarge        = "too_large"
-	CodeInternal        = "internal"
+	CodeBadRequest       = "bad_request"
+	CodeBadPage          = "bad_page"
+	CodeUnsupportedMedia = "unsupported_media_type"
+	CodeNotFound         = "not_found"
+	CodeUnknownProblem   = "unknown_problem"
+	CodeUnknownLanguage  = "unknown_language"
+	CodeBadInput         = "bad_input"
+	CodeTooLarge         = "too_large"
+	CodeUnauthorized     = "unauthorized"
+	CodeForbidden        = "forbidden"
+	CodeRateLimited      = "rate_limited"
+	CodeConflict         = "conflict"
+	CodeUnavailable      = "unavailable"
+	CodeInternal         = "internal"
 )
 
 // Error is the body of every non-2xx answer.
 type Error struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Status is the HTTP status, set by the client.
+	Status int `json:"-"`
+	// RetryAfter is when a rate-limited request may be tried again, set by
+	// the client.
+	RetryAfter time.Duration `json:"-"`
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -5,12 +5,15 @@ package client
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,20 +25,25 @@ var ErrUnreachable = errors.New("daemon not reachable")
 
 // Client talks to one judge daemon.
 type Client struct {
-	base string
-	http *http.Client
+	base  string
+	token string
+	http  *http.Client
 }
 
 // New returns a client of the daemon at baseURL, such as
-// "http://127.0.0.1:7070".
-func New(baseURL string) *Client {
-	return &Client{base: strings.TrimRight(baseURL, "/"), http: &http.Client{Timeout: 90 * time.Second}}
+// "http://127.0.0.1:7070", that authenticates with token (none if empty).
+func New(baseURL, token string) *Client {
+	return &Client{base: strings.TrimRight(baseURL, "/"), token: token, http: &http.Client{Timeout: 90 * time.Second}}
 }
 
 // BaseURL returns the daemon's address.
 func (c *Client) BaseURL() string { return c.base }
 
 func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
+	return c.doHeader(ctx, method, path, nil, body, out)
+}
+
+func (c *Client) doHeader(ctx context.Context, method, path string, header http.Header, body, out any) error {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
@@ -52,6 +60,12 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Accept", "application/json")
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return fmt.Errorf("%w at %s: %v", ErrUnreachable, c.base, err)
@@ -60,7 +74,11 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 	if resp.StatusCode >= 300 {
 		var e api.Error
 		if err := json.NewDecoder(resp.Body).Decode(&e); err != nil || e.Message == "" {
-			return &api.Error{Code: api.CodeInternal, Message: fmt.Sprintf("%s %s: %s", method, path, resp.Status)}
+			e = api.Error{Code: api.CodeInternal, Message: fmt.Sprintf("%s %s: %s", method, path, resp.Status)}
+		}
+		e.Status = resp.StatusCode
+		if secs, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil {
+			e.RetryAfter = time.Duration(secs) * time.Second
 		}
 		return &e
 	}
@@ -94,10 +112,83 @@ func (c *Client) Problem(ctx context.Context, slug string) (*api.Problem, error)
 	return &out, c.do(ctx, http.MethodGet, "/api/v1/problems/"+url.PathEscape(slug), nil, &out)
 }
 
-// Submit queues code for judging.
+// Submit queues code for judging. It sends a fresh Idempotency-Key, so
+// that SubmitAgain with the same key after a lost answer cannot queue the
+// code twice.
 func (c *Client) Submit(ctx context.Context, req api.SubmitRequest) (*api.SubmitResponse, error) {
+	return c.SubmitAgain(ctx, req, newKey())
+}
+
+// SubmitAgain queues code under the Idempotency-Key key: the daemon answers a
+// repeated key with the submission it stored the first time.
+func (c *Client) SubmitAgain(ctx context.Context, req api.SubmitRequest, key string) (*api.SubmitResponse, error) {
 	var out api.SubmitResponse
-	return &out, c.do(ctx, http.MethodPost, "/api/v1/submissions", req, &out)
+	return &out, c.doHeader(ctx, http.MethodPost, "/api/v1/submissions", http.Header{"Idempotency-Key": {key}}, req, &out)
+}
+
+func newKey() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Submissions lists the caller's submissions, newest first; query may hold
+// problem, page and per_page.
+func (c *Client) Submissions(ctx context.Context, query url.Values) (*api.SubmissionList, error) {
+	var out api.SubmissionList
+	path := "/api/v1/submissions"
+	if len(query) > 0 {
+		path += "?" + query.Encode()
+	}
+	return &out, c.do(ctx, http.MethodGet, path, nil, &out)
+}
+
+// Me returns the caller's account.
+func (c *Client) Me(ctx context.Context) (*api.User, error) {
+	var out api.User
+	return &out, c.do(ctx, http.MethodGet, "/api/v1/me", nil, &out)
+}
+
+// Draft returns the caller's draft of a problem in a language.
+func (c *Client) Draft(ctx context.Context, problem, language string) (*api.Draft, error) {
+	var out api.Draft
+	return &out, c.do(ctx, http.MethodGet, "/api/v1/drafts/"+url.PathEscape(problem)+"/"+url.PathEscape(language), nil, &out)
+}
+
+// SaveDraft stores the caller's draft of a problem in a language.
+func (c *Client) SaveDraft(ctx context.Context, problem, language, code string) (*api.Draft, error) {
+	var out api.Draft
+	return &out, c.do(ctx, http.MethodPut, "/api/v1/drafts/"+url.PathEscape(problem)+"/"+url.PathEscape(language),
+		api.DraftRequest{Code: code}, &out)
+}
+
+// Users lists the accounts (admin).
+func (c *Client) Users(ctx context.Context) (*api.UserList, error) {
+	var out api.UserList
+	return &out, c.do(ctx, http.MethodGet, "/api/v1/users", nil, &out)
+}
+
+// AddUser creates an account with a first token (admin).
+func (c *Client) AddUser(ctx context.Context, req api.NewUserRequest) (*api.NewUserResponse, error) {
+	var out api.NewUserResponse
+	return &out, c.do(ctx, http.MethodPost, "/api/v1/users", req, &out)
+}
+
+// NewToken creates a token for user (admin, or the user).
+func (c *Client) NewToken(ctx context.Context, user, label string) (*api.Token, error) {
+	var out api.Token
+	return &out, c.do(ctx, http.MethodPost, "/api/v1/users/"+url.PathEscape(user)+"/tokens", api.NewTokenRequest{Label: label}, &out)
+}
+
+// Tokens lists user's tokens (admin, or the user).
+func (c *Client) Tokens(ctx context.Context, user string) (*api.TokenList, error) {
+	var out api.TokenList
+	return &out, c.do(ctx, http.MethodGet, "/api/v1/users/"+url.PathEscape(user)+"/tokens", nil, &out)
+}
+
+// RevokeToken revokes the token with id (admin, or its owner).
+func (c *Client) RevokeToken(ctx context.Context, id int64) error {
+	return c.do(ctx, http.MethodDelete, fmt.Sprintf("/api/v1/tokens/%d", id), nil, nil)
 }
 
 // Submission returns a submission; with wait > 0 the daemon holds the answer

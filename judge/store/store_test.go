@@ -54,7 +54,7 @@ func TestOpen_migratesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatalf("first Open: %v", err)
 	}
-	sub, err := s1.CreateSubmission(ctx, "two-sum", "python", "code", "submit")
+	sub, err := createSub(s1, ctx, "two-sum", "python", "code", "submit")
 	if err != nil {
 		t.Fatalf("CreateSubmission: %v", err)
 	}
@@ -93,7 +93,7 @@ func TestOpen_twiceAtOnce(t *testing.T) {
 		t.Fatalf("second Open of an open database: %v", err)
 	}
 	defer s2.Close()
-	sub, err := s1.CreateSubmission(ctx, "two-sum", "python", "x", "submit")
+	sub, err := createSub(s1, ctx, "two-sum", "python", "x", "submit")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestStore_CreateSubmission(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTest(t)
-	a, err := s.CreateSubmission(ctx, "two-sum", "python", "print(1)\n", "run")
+	a, err := createSub(s, ctx, "two-sum", "python", "print(1)\n", "run")
 	if err != nil {
 		t.Fatalf("CreateSubmission: %v", err)
 	}
@@ -117,7 +117,7 @@ func TestStore_CreateSubmission(t *testing.T) {
 	if a.CreatedAt.IsZero() || a.StartedAt != nil || a.FinishedAt != nil {
 		t.Errorf("times: created %v, started %v, finished %v", a.CreatedAt, a.StartedAt, a.FinishedAt)
 	}
-	b, err := s.CreateSubmission(ctx, "two-sum", "python", "x", "submit")
+	b, err := createSub(s, ctx, "two-sum", "python", "x", "submit")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestStore_ClaimNext(t *testing.T) {
 
 	var ids []int64
 	for i := 0; i < 3; i++ {
-		sub, err := s.CreateSubmission(ctx, "two-sum", "python", "x", "submit")
+		sub, err := createSub(s, ctx, "two-sum", "python", "x", "submit")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -185,7 +185,7 @@ func TestStore_ClaimNext_concurrent(t *testing.T) {
 	s, _ := openTest(t)
 	const n = 40
 	for i := 0; i < n; i++ {
-		if _, err := s.CreateSubmission(ctx, "two-sum", "python", "x", "submit"); err != nil {
+		if _, err := createSub(s, ctx, "two-sum", "python", "x", "submit"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -234,7 +234,7 @@ func TestStore_Finish(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTest(t)
-	sub, err := s.CreateSubmission(ctx, "two-sum", "python", "x", "submit")
+	sub, err := createSub(s, ctx, "two-sum", "python", "x", "submit")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,8 +289,8 @@ func TestStore_Requeue(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTest(t)
-	a, _ := s.CreateSubmission(ctx, "two-sum", "python", "a", "submit")
-	b, _ := s.CreateSubmission(ctx, "two-sum", "python", "b", "submit")
+	a, _ := createSub(s, ctx, "two-sum", "python", "a", "submit")
+	b, _ := createSub(s, ctx, "two-sum", "python", "b", "submit")
 	if a == nil || b == nil {
 		t.Fatal("CreateSubmission failed")
 	}
@@ -326,7 +326,7 @@ func TestStore_RequeueRunning(t *testing.T) {
 	ctx := context.Background()
 	s, path := openTest(t)
 	for i := 0; i < 4; i++ {
-		if _, err := s.CreateSubmission(ctx, "two-sum", "python", "x", "submit"); err != nil {
+		if _, err := createSub(s, ctx, "two-sum", "python", "x", "submit"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -371,4 +371,10 @@ func TestStore_RequeueRunning(t *testing.T) {
 	if err := s2.Finish(ctx, r1.ID, "AC", "{}"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Finish of a requeued submission: err = %v, want ErrNotFound", err)
 	}
+}
+
+// createSub stores an anonymous submission.
+func createSub(s *Store, ctx context.Context, problem, language, code, mode string) (*Submission, error) {
+	sub, _, err := s.CreateSubmission(ctx, NewSubmission{Problem: problem, Language: language, Code: code, Mode: mode})
+	return sub, err
 }

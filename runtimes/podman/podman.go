@@ -25,6 +25,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -64,8 +65,11 @@ type Options struct {
 	Owner string
 	// Warm is how many containers are kept started, per image and limits,
 	// for the runs to come; 0 starts each container when its run comes.
-	Warm   int
-	Logger *slog.Logger
+	Warm int
+	// Started, if set, learns how long each container took to create and
+	// start.
+	Started func(time.Duration)
+	Logger  *slog.Logger
 }
 
 // Sandbox runs programs in Podman containers.
@@ -76,9 +80,15 @@ type Sandbox struct {
 	log     *slog.Logger
 	info    HostInfo
 	service *exec.Cmd // the Podman service started by us, if any
-	mu      sync.Mutex
-	pool    *pool
-	started atomic.Bool // whether a container was ever started
+	// serviceExited is closed when our service exits; serviceArgs start
+	// it again.
+	serviceExited <-chan struct{}
+	serviceArgs   []string
+	serviceMu     sync.Mutex
+	mu            sync.Mutex
+	pool          *pool
+	started       atomic.Bool // whether a container was ever started
+	onStart       func(time.Duration)
 }
 
 // HostInfo is what the sandbox learned of the Podman host.
@@ -105,7 +115,7 @@ type HostInfo struct {
 // New connects to the Podman service, starting one if needed, and learns what
 // the host supports.
 func New(ctx context.Context, o Options) (*Sandbox, error) {
-	s := &Sandbox{owner: o.Owner, log: o.Logger}
+	s := &Sandbox{owner: o.Owner, log: o.Logger, onStart: o.Started}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -222,14 +232,17 @@ func (s *Sandbox) startService(ctx context.Context, runtime string) (string, err
 		return "", fmt.Errorf("start podman service: %w", err)
 	}
 	s.service = cmd
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	s.serviceArgs = args
+	exited := make(chan struct{})
+	var waitErr error
+	go func() { waitErr = cmd.Wait(); close(exited) }()
+	s.serviceExited = exited
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
-		case err := <-exited:
+		case <-exited:
 			s.service = nil
-			return "", fmt.Errorf("podman service exited: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
+			return "", fmt.Errorf("podman service exited: %v: %s", waitErr, bytes.TrimSpace(stderr.Bytes()))
 		case <-time.After(50 * time.Millisecond):
 		}
 		if _, err := os.Stat(sock); err == nil {
@@ -240,6 +253,51 @@ func (s *Sandbox) startService(ctx context.Context, runtime string) (string, err
 	cmd.Process.Kill()
 	s.service = nil
 	return "", errors.New("podman service did not open its socket within 15s")
+}
+
+// ensureService starts our Podman service again, on the same socket, if it
+// died (killed, or crashed): the runs after it must not all fail.
+func (s *Sandbox) ensureService() error {
+	if s.serviceExited == nil {
+		return nil // not ours
+	}
+	select {
+	case <-s.serviceExited:
+	default:
+		return nil
+	}
+	s.serviceMu.Lock()
+	defer s.serviceMu.Unlock()
+	select {
+	case <-s.serviceExited:
+	default:
+		return nil // another run restarted it
+	}
+	sock := strings.TrimPrefix(s.uri, "unix://")
+	os.Remove(sock)
+	s.log.Warn("the podman service exited; starting it again", "socket", sock)
+	cmd := exec.Command(s.service.Path, s.serviceArgs...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("restart podman service: %w", err)
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	s.service, s.serviceExited = cmd, exited
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case <-exited:
+			return fmt.Errorf("restarted podman service exited: %s", bytes.TrimSpace(stderr.Bytes()))
+		case <-time.After(50 * time.Millisecond):
+		}
+		if _, err := os.Stat(sock); err == nil {
+			return nil
+		}
+	}
+	return errors.New("restarted podman service did not open its socket within 15s")
 }
 
 func cgroup2Host() bool {
@@ -426,6 +484,7 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 // startContainer creates and starts a container for runs like req.
 func (s *Sandbox) startContainer(conn context.Context, req runtimes.RunRequest) (string, error) {
 	s.started.Store(true)
+	begin := time.Now()
 	created, err := containers.CreateWithSpec(conn, s.containerSpec(req), nil)
 	if err != nil {
 		return "", fmt.Errorf("create container: %w", err)
@@ -433,6 +492,9 @@ func (s *Sandbox) startContainer(conn context.Context, req runtimes.RunRequest) 
 	if err := containers.Start(conn, created.ID, nil); err != nil {
 		s.remove(conn, created.ID)
 		return "", fmt.Errorf("start container: %w", err)
+	}
+	if s.onStart != nil {
+		s.onStart(time.Since(begin))
 	}
 	return created.ID, nil
 }
@@ -443,6 +505,9 @@ func (s *Sandbox) startContainer(conn context.Context, req runtimes.RunRequest) 
 func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
 	if req.Marker == "" {
 		return nil, errors.New("run request without a record marker")
+	}
+	if err := s.ensureService(); err != nil {
+		return nil, err
 	}
 	// Attach replaces the connection's transport, so every run gets a
 	// connection of its own. It is not tied to ctx: cancelling ctx kills the

@@ -1,0 +1,13 @@
+DROP INDEX submissions_idem;
+DROP INDEX submissions_user_problem;
+DROP INDEX submissions_user_state;
+DROP INDEX submissions_user;
+DROP INDEX submissions_queue;
+ALTER TABLE submissions DROP COLUMN idem_key;
+ALTER TABLE submissions DROP COLUMN round;
+ALTER TABLE submissions DROP COLUMN input;
+ALTER TABLE submissions DROP COLUMN user_id;
+CREATE INDEX submissions_queue ON submissions (state, id);
+DROP TABLE drafts;
+DROP TABLE tokens;
+DROP TABLE users;
