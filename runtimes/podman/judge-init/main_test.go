@@ -173,7 +173,9 @@ func TestRun_dropsPrivileges(t *testing.T) {
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	os.Chmod(dir, 0o777) // for the command's user
 	bin := filepath.Join(dir, "out")
-	recs, code := runInit(t, "-nproc", "7", "--", "/bin/sh", "-c", "{ "+script+"; } > "+bin+"; grep 'Max processes' /proc/self/limits >> "+bin)
+	// Field 19 of stat is the nice value; renice to 0 must fail.
+	nice := `cut -d' ' -f19 /proc/self/stat; if renice -n 0 -p $$ >/dev/null 2>&1; then echo reniced; else echo kept; fi`
+	recs, code := runInit(t, "-nproc", "7", "--", "/bin/sh", "-c", "{ "+script+"; "+nice+"; } > "+bin+"; grep 'Max processes' /proc/self/limits >> "+bin)
 	if code != 0 {
 		t.Fatalf("exit %d, records %+v", code, recs)
 	}
@@ -185,10 +187,13 @@ func TestRun_dropsPrivileges(t *testing.T) {
 	if lines[0] != "23456" {
 		t.Errorf("command ran as uid %s, want 23456", lines[0])
 	}
-	for _, l := range lines[1 : len(lines)-1] {
+	for _, l := range lines[1 : len(lines)-3] {
 		if !strings.HasSuffix(l, "0000000000000000") {
 			t.Errorf("capabilities left: %s", l)
 		}
+	}
+	if n, again := lines[len(lines)-3], lines[len(lines)-2]; n != "10" || again != "kept" {
+		t.Errorf("nice %s, renice to 0: %s; want 10, kept", n, again)
 	}
 	if f := strings.Fields(lines[len(lines)-1]); len(f) < 4 || f[2] != "7" || f[3] != "7" {
 		t.Errorf("process limit %q, want 7", lines[len(lines)-1])
