@@ -17,7 +17,7 @@ BIN := bin/judge
 ROOTFS_CACHE ?= /var/cache/judge/rootfs
 E2E_USER ?= judge-e2e
 
-.PHONY: build init setup images demo bench test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
+.PHONY: build init setup images demo bench bench-load test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
 
 INIT := runtimes/podman/initbin/judge-init
 
@@ -44,6 +44,11 @@ demo: images
 bench: images
 	scripts/setup.sh python3 g++
 	scripts/bench.sh $(BIN) $(BENCH_FLAGS)
+
+# The daemon under 1,000 simulated users polling and submitting for 60 s, on
+# loopback (docs/benchmarks.md).
+bench-load: images
+	$(BIN) bench load $(LOAD_FLAGS)
 
 test: vet unit e2e roundtrip validate
 

@@ -424,3 +424,52 @@ func TestQueue_many(t *testing.T) {
 		t.Errorf("queue depth %d, %v; want 0", n, err)
 	}
 }
+
+// TestQueue_drain: a stopping queue lets a running submission finish within
+// the drain period; without one, the submission goes back to the queue.
+func TestQueue_drain(t *testing.T) {
+	t.Parallel()
+	needPython(t)
+	p := problem(t, "two-sum")
+	slow := "import time\n_slept = []\n" + pythonSolution(t, p) +
+		"\n_orig = Solution.twoSum\ndef _slow(self, nums, target):\n    if not _slept:\n        _slept.append(1)\n        time.sleep(0.6)\n    return _orig(self, nums, target)\nSolution.twoSum = _slow\n"
+	for _, tc := range []struct {
+		drain time.Duration
+		want  string
+	}{{5 * time.Second, store.Done}, {0, store.Queued}} {
+		t.Run(tc.drain.String(), func(t *testing.T) {
+			ps, _ := loadBundled()
+			st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "judge.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			sub, _, err := st.CreateSubmission(context.Background(), store.NewSubmission{Problem: "two-sum", Language: "python", Code: slow, Mode: api.ModeSubmit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := judge.NewQueue(judge.QueueOptions{Store: st, Grader: newGrader(), Problems: ps, Workers: 1, Drain: tc.drain})
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- q.Run(ctx) }()
+			for {
+				cur, _ := st.Submission(context.Background(), sub.ID)
+				if cur.State == store.Running {
+					break
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			cancel()
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+			cur, _ := st.Submission(context.Background(), sub.ID)
+			if cur.State != tc.want {
+				t.Errorf("after stopping with drain %v: %s/%s, want %s", tc.drain, cur.State, cur.Verdict, tc.want)
+			}
+			if tc.want == store.Done && cur.Verdict != "AC" {
+				t.Errorf("verdict %s, want AC", cur.Verdict)
+			}
+		})
+	}
+}

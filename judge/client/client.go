@@ -36,6 +36,14 @@ func New(baseURL, token string) *Client {
 	return &Client{base: strings.TrimRight(baseURL, "/"), token: token, http: &http.Client{Timeout: 90 * time.Second}}
 }
 
+// WithHTTPClient returns a copy of c that sends its requests with h, for
+// example to share a pool of connections between many clients.
+func (c *Client) WithHTTPClient(h *http.Client) *Client {
+	cp := *c
+	cp.http = h
+	return &cp
+}
+
 // BaseURL returns the daemon's address.
 func (c *Client) BaseURL() string { return c.base }
 

@@ -1,0 +1,487 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/judgehq/judge/examples"
+	"github.com/judgehq/judge/judge/api"
+	"github.com/judgehq/judge/judge/client"
+	"github.com/judgehq/judge/problems"
+)
+
+// healthzTarget is the longest /healthz may take under load.
+const healthzTarget = 100 * time.Millisecond
+
+type loadOptions struct {
+	Users        int
+	Duration     time.Duration
+	SubmitEvery  time.Duration
+	PollEvery    time.Duration
+	DrainTimeout time.Duration
+	Workers      int
+	Warm         int
+	LogLevel     string
+}
+
+func newBenchLoadCmd(f *Factory) *cobra.Command {
+	var o loadOptions
+	cmd := &cobra.Command{
+		Use:   "load",
+		Short: "Load-test the daemon with many simulated users on loopback",
+		Long: `Start a daemon (this binary's 'judge serve', on loopback, with a fresh
+database and the local Podman service), add --users users, and let each of
+them, for --duration, poll (the problem list with their status, their
+history, their last submission) about every --poll-every and submit a
+Python two-sum solution about every --submit-every, as contestants do. A
+prober asks /healthz every 20 ms throughout.
+
+Then it waits for the queue to drain and checks that every submission the
+daemon accepted (202) was judged, and prints: requests per second and their
+latency by kind, status codes, /healthz latency under load against the same
+daemon idle (measured first, in the same run), the queue wait, and the
+daemon's peak memory.`,
+		Example: `  judge bench load
+  judge bench load --users 1000 --duration 60s --submit-every 60s`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return loadTest(cmd.Context(), f, o)
+		},
+	}
+	fl := cmd.Flags()
+	fl.IntVar(&o.Users, "users", 1000, "simulated users")
+	fl.DurationVar(&o.Duration, "duration", time.Minute, "how long the users poll and submit")
+	fl.DurationVar(&o.SubmitEvery, "submit-every", time.Minute, "each user submits about this often (the default rate limit allows five a minute)")
+	fl.DurationVar(&o.PollEvery, "poll-every", time.Second, "each user sends a read request about this often")
+	fl.DurationVar(&o.DrainTimeout, "drain-timeout", 20*time.Minute, "how long to wait for the queue to drain afterwards")
+	fl.IntVar(&o.Workers, "workers", 0, "the daemon's --workers (default: its runners' capacity)")
+	fl.IntVar(&o.Warm, "warm", 2, "the daemon's --warm")
+	fl.StringVar(&o.LogLevel, "log-level", "warn", "the daemon's --log-level")
+	return cmd
+}
+
+// loadStats collects latencies and status codes by request kind.
+type loadStats struct {
+	mu       sync.Mutex
+	lat      map[string][]time.Duration
+	statuses map[string]map[int]int
+	errors   map[string]int
+}
+
+func (s *loadStats) add(kind string, d time.Duration, err error) {
+	status := 0 // answered as asked
+	var ae *api.Error
+	switch {
+	case errors.As(err, &ae):
+		status = ae.Status
+	case err != nil:
+		s.mu.Lock()
+		s.errors[kind]++
+		s.mu.Unlock()
+		return
+	}
+	s.mu.Lock()
+	s.lat[kind] = append(s.lat[kind], d)
+	if s.statuses[kind] == nil {
+		s.statuses[kind] = map[int]int{}
+	}
+	s.statuses[kind][status]++
+	s.mu.Unlock()
+}
+
+// daemonProc is a `judge serve` child process.
+type daemonProc struct {
+	cmd   *exec.Cmd
+	url   string
+	token string
+	data  string
+}
+
+func startDaemonProc(ctx context.Context, dir string, o loadOptions) (*daemonProc, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	addr := l.Addr().String()
+	l.Close()
+	data := filepath.Join(dir, "data")
+	logf, err := os.Create(filepath.Join(dir, "daemon.log"))
+	if err != nil {
+		return nil, err
+	}
+	args := []string{"serve", "--listen", addr, "--data", data, "--log-level", o.LogLevel,
+		"--warm", strconv.Itoa(o.Warm), "--workers", strconv.Itoa(o.Workers)}
+	cmd := exec.Command(exe, args...)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	d := &daemonProc{cmd: cmd, url: "http://" + addr, data: data}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if raw, err := os.ReadFile(filepath.Join(data, adminTokenFile)); err == nil {
+			d.token = strings.TrimSpace(string(raw))
+			if client.New(d.url, "").Health(ctx) == nil {
+				return d, nil
+			}
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			cmd.Wait()
+			log, _ := os.ReadFile(logf.Name())
+			return nil, fmt.Errorf("the daemon did not start within 60s:\n%s", log)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func (d *daemonProc) stop() {
+	d.cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { d.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		d.cmd.Process.Kill()
+		<-done
+	}
+}
+
+// rssKB reads a process's resident and peak resident memory.
+func rssKB(pid int) (rss, peak int64) {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		n, _ := strconv.ParseInt(f[1], 10, 64)
+		switch f[0] {
+		case "VmRSS:":
+			rss = n
+		case "VmHWM:":
+			peak = n
+		}
+	}
+	return rss, peak
+}
+
+// probeHealth asks /healthz every interval until ctx ends, returning the
+// latencies and the number of failed probes.
+func probeHealth(ctx context.Context, url string, interval time.Duration) ([]time.Duration, int) {
+	h := &http.Client{Timeout: 5 * time.Second}
+	var lat []time.Duration
+	failed := 0
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+	for {
+		start := time.Now()
+		resp, err := h.Get(url + "/healthz")
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				lat = append(lat, time.Since(start))
+			} else {
+				failed++
+			}
+		} else if ctx.Err() == nil {
+			failed++
+		}
+		select {
+		case <-ctx.Done():
+			return lat, failed
+		case <-tick.C:
+		}
+	}
+}
+
+func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
+	out := f.IO.Out
+	if o.Users < 1 || o.Duration <= 0 || o.SubmitEvery <= 0 || o.PollEvery <= 0 {
+		return &exitError{code: exitUsage, err: errors.New("--users, --duration, --submit-every and --poll-every must be positive")}
+	}
+	// Each user holds a connection, and the daemon one for each.
+	var lim syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim) == nil && lim.Cur < lim.Max {
+		lim.Cur = lim.Max
+		syscall.Setrlimit(syscall.RLIMIT_NOFILE, &lim)
+	}
+	if need := uint64(2*o.Users + 200); lim.Cur < need {
+		return fmt.Errorf("open files limit %d is too low for %d users; raise it to %d (ulimit -n)", lim.Cur, o.Users, need)
+	}
+	ps, err := problems.LoadAll(examples.Problems, "problems")
+	if err != nil {
+		return err
+	}
+	var right, wrong string
+	for _, p := range ps {
+		if p.Slug != "two-sum" {
+			continue
+		}
+		for _, s := range p.Solutions {
+			if s.Ext == "py" {
+				right = s.Code
+			}
+		}
+		for _, s := range p.Wrong {
+			if s.Ext == "py" && s.Verdict == string(api.WrongAnswer) {
+				wrong = s.Code
+			}
+		}
+	}
+	dir, err := os.MkdirTemp("", "judge-load-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	fmt.Fprintln(f.IO.ErrOut, "starting the daemon...")
+	d, err := startDaemonProc(ctx, dir, o)
+	if err != nil {
+		return err
+	}
+	defer d.stop()
+	pool := &http.Client{Timeout: 90 * time.Second, Transport: &http.Transport{
+		MaxIdleConns: 2 * o.Users, MaxIdleConnsPerHost: 2 * o.Users, IdleConnTimeout: 2 * time.Minute,
+	}}
+	admin := client.New(d.url, d.token).WithHTTPClient(pool)
+
+	// The same daemon idle: the baseline of /healthz.
+	pctx, cancel := context.WithTimeout(ctx, 4*time.Second)
+	idle, _ := probeHealth(pctx, d.url, 20*time.Millisecond)
+	cancel()
+
+	fmt.Fprintf(f.IO.ErrOut, "adding %d users...\n", o.Users)
+	users := make([]*client.Client, o.Users)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(16)
+	for i := range users {
+		g.Go(func() error {
+			res, err := admin.AddUser(gctx, api.NewUserRequest{Name: fmt.Sprintf("user%05d", i)})
+			if err != nil {
+				return fmt.Errorf("add user %d: %w", i, err)
+			}
+			users[i] = client.New(d.url, res.Token.Token).WithHTTPClient(pool)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+
+	fmt.Fprintf(f.IO.ErrOut, "%d users polling and submitting for %v...\n", o.Users, o.Duration)
+	stats := &loadStats{lat: map[string][]time.Duration{}, statuses: map[string]map[int]int{}, errors: map[string]int{}}
+	var accepted sync.Map // submission id -> want verdict
+	var nAccepted atomic.Int64
+	lctx, stopLoad := context.WithTimeout(ctx, o.Duration)
+	defer stopLoad()
+	healthDone := make(chan struct{})
+	var loaded []time.Duration
+	var healthFailed int
+	go func() {
+		loaded, healthFailed = probeHealth(lctx, d.url, 20*time.Millisecond)
+		close(healthDone)
+	}()
+	var peakRSS atomic.Int64
+	go func() {
+		for lctx.Err() == nil {
+			if rss, _ := rssKB(d.cmd.Process.Pid); rss > peakRSS.Load() {
+				peakRSS.Store(rss)
+			}
+			time.Sleep(500 * time.Millisecond)
+		}
+	}()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i, c := range users {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(uint64(i), 42))
+			jitter := func(d time.Duration) time.Duration { return d/2 + time.Duration(rng.Int64N(int64(d))) }
+			nextSubmit := time.Now().Add(time.Duration(rng.Int64N(int64(o.SubmitEvery))))
+			var last int64
+			for n := 0; ; n++ {
+				select {
+				case <-lctx.Done():
+					return
+				case <-time.After(jitter(o.PollEvery)):
+				}
+				t0 := time.Now()
+				switch {
+				case t0.After(nextSubmit):
+					nextSubmit = t0.Add(jitter(o.SubmitEvery))
+					code, want := right, api.Accepted
+					if rng.IntN(3) == 0 {
+						code, want = wrong, api.WrongAnswer
+					}
+					resp, err := c.Submit(lctx, api.SubmitRequest{Problem: "two-sum", Language: "python", Code: code})
+					if lctx.Err() != nil {
+						return
+					}
+					stats.add("submit", time.Since(t0), err)
+					if err == nil {
+						accepted.Store(resp.ID, want)
+						nAccepted.Add(1)
+						last = resp.ID
+					}
+				case last != 0 && n%2 == 0:
+					_, err := c.Submission(lctx, last, 0)
+					if lctx.Err() == nil {
+						stats.add("status", time.Since(t0), err)
+					}
+				case n%3 == 0:
+					_, err := c.Submissions(lctx, map[string][]string{"per_page": {"10"}})
+					if lctx.Err() == nil {
+						stats.add("history", time.Since(t0), err)
+					}
+				default:
+					_, err := c.Problems(lctx, map[string][]string{"per_page": {"20"}})
+					if lctx.Err() == nil {
+						stats.add("problems", time.Since(t0), err)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	<-healthDone
+	_, loadPeak := rssKB(d.cmd.Process.Pid)
+
+	fmt.Fprintf(f.IO.ErrOut, "waiting for the %d accepted submissions to be judged...\n", nAccepted.Load())
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(d.data, "judge.db")+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	drainStart := time.Now()
+	for {
+		var left int
+		if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions WHERE state != 'done'`).Scan(&left); err != nil {
+			return fmt.Errorf("read the queue: %w", err)
+		}
+		if left == 0 {
+			break
+		}
+		if time.Since(drainStart) > o.DrainTimeout {
+			return fmt.Errorf("%d submissions still not judged after %v", left, o.DrainTimeout)
+		}
+		time.Sleep(time.Second)
+	}
+	drained := time.Since(drainStart)
+	// Every accepted submission is stored, judged, with its own verdict.
+	lost, wrongVerdict := 0, 0
+	var waits []time.Duration
+	accepted.Range(func(k, v any) bool {
+		var verdict, created, started string
+		err := db.QueryRowContext(ctx, `SELECT verdict, created_at, COALESCE(started_at, '') FROM submissions WHERE id = ? AND state = 'done'`, k).
+			Scan(&verdict, &created, &started)
+		if err != nil {
+			lost++
+			return true
+		}
+		if api.Verdict(verdict) != v.(api.Verdict) {
+			wrongVerdict++
+		}
+		c, err1 := time.Parse(time.RFC3339Nano, created)
+		s, err2 := time.Parse(time.RFC3339Nano, started)
+		if err1 == nil && err2 == nil {
+			waits = append(waits, s.Sub(c))
+		}
+		return true
+	})
+	var stored int
+	db.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions`).Scan(&stored)
+
+	fmt.Fprintf(out, "judge load test: %d users for %v on loopback, each polling about every %v and submitting about every %v\n",
+		o.Users, elapsed.Round(time.Second), o.PollEvery, o.SubmitEvery)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "request\tcount\tper s\tp50\tp99\tmax\tanswers\ttransport errors\t")
+	kinds := []string{"problems", "history", "status", "submit"}
+	total := 0
+	for _, k := range kinds {
+		lat := stats.lat[k]
+		total += len(lat) + stats.errors[k]
+		var codes []string
+		for code, n := range stats.statuses[k] {
+			name := strconv.Itoa(code)
+			if code == 0 {
+				name = "ok"
+			}
+			codes = append(codes, fmt.Sprintf("%s:%d", name, n))
+		}
+		slices.Sort(codes)
+		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%s\t%s\t%s\t%s\t%d\t\n", k, len(lat), float64(len(lat))/elapsed.Seconds(),
+			pct(lat, 50), pct(lat, 99), pct(lat, 100), strings.Join(codes, " "), stats.errors[k])
+	}
+	tw.Flush()
+	fmt.Fprintf(out, "all requests: %d, %.0f/s\n", total, float64(total)/elapsed.Seconds())
+	fmt.Fprintf(out, "/healthz idle:        p50 %s  p99 %s  max %s  (%d probes)\n", pct(idle, 50), pct(idle, 99), pct(idle, 100), len(idle))
+	fmt.Fprintf(out, "/healthz under load:  p50 %s  p99 %s  max %s  (%d probes, %d failed); p99 %.1fx idle\n",
+		pct(loaded, 50), pct(loaded, 99), pct(loaded, 100), len(loaded), healthFailed, ratio(loaded, idle, 99))
+	over := 0
+	for _, l := range loaded {
+		if l >= healthzTarget {
+			over++
+		}
+	}
+	fmt.Fprintf(out, "submissions: %d accepted, %d stored, %d lost, %d with a wrong verdict; queue drained %v after the load\n",
+		nAccepted.Load(), stored, lost, wrongVerdict, drained.Round(time.Second))
+	fmt.Fprintf(out, "queue wait (stored to taken by a worker): p50 %s  p99 %s  max %s\n", pct(waits, 50), pct(waits, 99), pct(waits, 100))
+	fmt.Fprintf(out, "daemon memory: peak RSS %d MiB during the load (%d MiB sampled)\n", loadPeak>>10, peakRSS.Load()>>10)
+	met := func(ok bool) string {
+		if ok {
+			return "met"
+		}
+		return "NOT met"
+	}
+	fmt.Fprintf(out, "target /healthz under %v throughout: %s (%d of %d probes over, none failed: %t)\n",
+		healthzTarget, met(over == 0 && healthFailed == 0), over, len(loaded), healthFailed == 0)
+	fmt.Fprintf(out, "target nothing lost: %s\n", met(lost == 0 && wrongVerdict == 0 && int64(stored) == nAccepted.Load()))
+	return nil
+}
+
+// pct returns the p-th percentile of ds, rounded for printing.
+func pct(ds []time.Duration, p int) string {
+	if len(ds) == 0 {
+		return "-"
+	}
+	return percentile(ds, p).Round(100 * time.Microsecond).String()
+}
+
+// ratio is a's p-th percentile over b's.
+func ratio(a, b []time.Duration, p int) float64 {
+	if y := percentile(b, p); y > 0 {
+		return float64(percentile(a, p)) / float64(y)
+	}
+	return 0
+}
