@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/judgehq/judge/judge/api"
 	"github.com/judgehq/judge/judge/store"
@@ -77,7 +79,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				"the Authorization header must be 'Bearer TOKEN'; get a token with `judge login`")
 			return
 		}
-		u, err := s.store.UserByToken(r.Context(), HashToken(strings.TrimSpace(token)))
+		u, err := s.userByToken(r.Context(), HashToken(strings.TrimSpace(token)))
 		if errors.Is(err, store.ErrNotFound) {
 			writeError(w, http.StatusUnauthorized, api.CodeUnauthorized,
 				"the token is wrong or revoked; ask an admin for a new one (`judge user token NAME`) and run `judge login`")
@@ -111,4 +113,60 @@ func requireAdmin(w http.ResponseWriter, r *http.Request) *store.User {
 		return nil
 	}
 	return u
+}
+
+// tokenTTL is how long a checked token is believed without the database.
+// Revoking through this daemon forgets every cached token at once.
+const tokenTTL = 30 * time.Second
+
+// tokenCache remembers the owners of recently checked tokens, so that a
+// polling client costs no database read for its token.
+type tokenCache struct {
+	mu    sync.Mutex
+	users map[string]cachedUser
+}
+
+type cachedUser struct {
+	user    *store.User
+	expires time.Time
+}
+
+func newTokenCache() *tokenCache { return &tokenCache{users: map[string]cachedUser{}} }
+
+func (c *tokenCache) get(hash string, now time.Time) *store.User {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.users[hash]; ok && now.Before(e.expires) {
+		return e.user
+	}
+	return nil
+}
+
+func (c *tokenCache) put(hash string, u *store.User, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.users) > 100_000 {
+		c.users = map[string]cachedUser{} // bounded: start over
+	}
+	c.users[hash] = cachedUser{user: u, expires: now.Add(tokenTTL)}
+}
+
+// forget drops every cached token.
+func (c *tokenCache) forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.users = map[string]cachedUser{}
+}
+
+// userByToken returns the owner of the unrevoked token with hash.
+func (s *Server) userByToken(ctx context.Context, hash string) (*store.User, error) {
+	now := time.Now()
+	if u := s.tokens.get(hash, now); u != nil {
+		return u, nil
+	}
+	u, err := s.store.UserByToken(ctx, hash)
+	if err == nil {
+		s.tokens.put(hash, u, now)
+	}
+	return u, err
 }

@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,6 +59,9 @@ type Server struct {
 	runtimes runtimes.Set
 	limits   Limits
 	rate     *limiter
+	tokens   *tokenCache
+	// inFlight is how many API requests work at once.
+	inFlight int
 	metrics  *Metrics
 	log      *slog.Logger
 }
@@ -80,7 +84,8 @@ type ServerOptions struct {
 func NewServer(o ServerOptions) *Server {
 	s := &Server{store: o.Store, queue: o.Queue, problems: o.Problems, runtimes: o.Runtimes,
 		log: o.Logger, bySlug: map[string]*problems.Problem{}, limits: o.Limits,
-		rate: newLimiter(o.RateLimits), metrics: o.Metrics}
+		rate: newLimiter(o.RateLimits), metrics: o.Metrics, tokens: newTokenCache(),
+		inFlight: 4 * runtime.GOMAXPROCS(0)}
 	d := DefaultLimits()
 	if s.limits.MaxBodyBytes <= 0 {
 		s.limits.MaxBodyBytes = d.MaxBodyBytes
@@ -132,7 +137,28 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, api.CodeNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})
-	return s.logRequests(s.authenticate(mux))
+	return s.logRequests(s.admit(s.authenticate(mux)))
+}
+
+// admit lets at most a few API requests work at once, the others waiting in
+// order. A saturated daemon then has a short run queue, so that /healthz and
+// /metrics, which skip the line, answer at once; and a long poll skips it
+// too, since it mostly waits.
+func (s *Server) admit(next http.Handler) http.Handler {
+	slots := make(chan struct{}, s.inFlight)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" || r.URL.Path == "/metrics" || r.URL.Query().Has("wait") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		select {
+		case slots <- struct{}{}:
+		case <-r.Context().Done():
+			return
+		}
+		defer func() { <-slots }()
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) logRequests(next http.Handler) http.Handler {
@@ -865,5 +891,6 @@ func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "revoke the token", err)
 		return
 	}
+	s.tokens.forget()
 	w.WriteHeader(http.StatusNoContent)
 }

@@ -86,7 +86,7 @@ run rate on the build machine (about 90 runs/s).`,
 	fl.StringArrayVar(&o.Runners, "runner", nil, "the daemon's --runner, repeatable")
 	fl.StringVar(&o.Runtime, "oci-runtime", "", "the daemon's --oci-runtime")
 	fl.StringVar(&o.LogLevel, "log-level", "warn", "the daemon's --log-level")
-	cmd.AddCommand(newBenchLoadCmd(f))
+	cmd.AddCommand(newBenchLoadCmd(f), newBenchProbeCmd(f))
 	return cmd
 }
 
@@ -438,6 +438,23 @@ func percentile(ds []time.Duration, p int) time.Duration {
 	return s[max(i-1, 0)]
 }
 
+// procCPU is the CPU time process pid has used so far.
+func procCPU(pid string) time.Duration {
+	b, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name, which is in parentheses.
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	k, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(u+k) * clockTick
+}
+
 // cpuTimes is CPU time used so far: by the whole machine, by the Podman
 // API services running now, and by this process.
 type cpuTimes struct{ total, podman, judge time.Duration }
@@ -459,21 +476,6 @@ func readCPU() cpuTimes {
 			n, _ := strconv.ParseInt(v, 10, 64)
 			c.total += time.Duration(n) * clockTick
 		}
-	}
-	procCPU := func(pid string) time.Duration {
-		b, err := os.ReadFile("/proc/" + pid + "/stat")
-		if err != nil {
-			return 0
-		}
-		// Fields after the command name, which is in parentheses.
-		s := string(b)
-		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-		if len(f) < 13 {
-			return 0
-		}
-		u, _ := strconv.ParseInt(f[11], 10, 64)
-		k, _ := strconv.ParseInt(f[12], 10, 64)
-		return time.Duration(u+k) * clockTick
 	}
 	c.judge = procCPU(strconv.Itoa(os.Getpid()))
 	dirs, _ := os.ReadDir("/proc")
