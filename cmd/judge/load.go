@@ -86,8 +86,10 @@ daemon's peak memory.`,
 
 // newBenchProbeCmd is the /healthz prober of `judge bench load`, a process
 // of its own so that the simulated users' priority and CPU use do not count
-// in what it measures. It prints one latency in microseconds per line, or
-// "fail", until its standard input closes.
+// in what it measures. It also serves a /healthz of its own, a control with
+// nothing behind it, and probes both in turn, printing "d" (the daemon) or
+// "c" (the control) and a latency in microseconds, or "fail", per line,
+// until its standard input closes.
 func newBenchProbeCmd(f *Factory) *cobra.Command {
 	var interval time.Duration
 	cmd := &cobra.Command{
@@ -98,12 +100,24 @@ func newBenchProbeCmd(f *Factory) *cobra.Command {
 			ctx, cancel := context.WithCancel(cmd.Context())
 			defer cancel()
 			go func() { io.Copy(io.Discard, f.IO.In); cancel() }()
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				return err
+			}
+			control := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				io.WriteString(w, `{"status":"ok"}`+"\n")
+			})}
+			go control.Serve(ln)
+			defer control.Close()
+			targets := []struct{ name, url string }{{"d", args[0]}, {"c", "http://" + ln.Addr().String()}}
 			h := &http.Client{Timeout: 5 * time.Second}
-			tick := time.NewTicker(interval)
+			tick := time.NewTicker(interval / 2)
 			defer tick.Stop()
-			for {
+			for n := 0; ; n++ {
+				t := targets[n%2]
 				start := time.Now()
-				resp, err := h.Get(args[0] + "/healthz")
+				resp, err := h.Get(t.url + "/healthz")
 				if err == nil {
 					io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()
@@ -112,9 +126,9 @@ func newBenchProbeCmd(f *Factory) *cobra.Command {
 				case ctx.Err() != nil:
 					return nil
 				case err != nil || resp.StatusCode != http.StatusOK:
-					fmt.Fprintln(f.IO.Out, "fail")
+					fmt.Fprintln(f.IO.Out, t.name, "fail")
 				default:
-					fmt.Fprintln(f.IO.Out, time.Since(start).Microseconds())
+					fmt.Fprintln(f.IO.Out, t.name, time.Since(start).Microseconds())
 				}
 				select {
 				case <-ctx.Done():
@@ -124,13 +138,19 @@ func newBenchProbeCmd(f *Factory) *cobra.Command {
 			}
 		},
 	}
-	cmd.Flags().DurationVar(&interval, "interval", 20*time.Millisecond, "time between probes")
+	cmd.Flags().DurationVar(&interval, "interval", 20*time.Millisecond, "time between probes of each server")
 	return cmd
 }
 
+// probeResult is what the prober measured of one server.
+type probeResult struct {
+	lat    []time.Duration
+	failed int
+}
+
 // startProbe starts the prober process against url; stop ends it and returns
-// the latencies and the count of failed probes.
-func startProbe(url string) (stop func() ([]time.Duration, int), err error) {
+// what it measured of the daemon and of its control server.
+func startProbe(url string) (stop func() (daemon, control probeResult), err error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -147,19 +167,25 @@ func startProbe(url string) (stop func() ([]time.Duration, int), err error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	return func() ([]time.Duration, int) {
+	return func() (daemon, control probeResult) {
 		in.Close()
 		cmd.Wait()
-		var lat []time.Duration
-		failed := 0
-		for _, line := range strings.Fields(out.String()) {
-			if us, err := strconv.ParseInt(line, 10, 64); err == nil {
-				lat = append(lat, time.Duration(us)*time.Microsecond)
+		for _, line := range strings.Split(out.String(), "\n") {
+			name, v, ok := strings.Cut(line, " ")
+			r := &daemon
+			if name == "c" {
+				r = &control
+			}
+			if !ok {
+				continue
+			}
+			if us, err := strconv.ParseInt(v, 10, 64); err == nil {
+				r.lat = append(r.lat, time.Duration(us)*time.Microsecond)
 			} else {
-				failed++
+				r.failed++
 			}
 		}
-		return lat, failed
+		return daemon, control
 	}, nil
 }
 
@@ -334,7 +360,8 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 		return err
 	}
 	time.Sleep(4 * time.Second)
-	idle, _ := stopProbe()
+	idleD, idleC := stopProbe()
+	idle := idleD.lat
 
 	fmt.Fprintf(f.IO.ErrOut, "adding %d users...\n", o.Users)
 	users := make([]*client.Client, o.Users)
@@ -436,7 +463,8 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 	wg.Wait()
 	elapsed := time.Since(start)
 	cpu1, daemon1 := readCPU(), procCPU(daemonPID)
-	loaded, healthFailed := stopProbe()
+	loadedD, loadedC := stopProbe()
+	loaded, healthFailed := loadedD.lat, loadedD.failed
 	_, loadPeak := rssKB(d.cmd.Process.Pid)
 
 	fmt.Fprintf(f.IO.ErrOut, "waiting for the %d accepted submissions to be judged...\n", nAccepted.Load())
@@ -510,12 +538,19 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 	fmt.Fprintf(out, "/healthz idle:        p50 %s  p99 %s  max %s  (%d probes)\n", pct(idle, 50), pct(idle, 99), pct(idle, 100), len(idle))
 	fmt.Fprintf(out, "/healthz under load:  p50 %s  p99 %s  max %s  (%d probes, %d failed); p99 %.1fx idle\n",
 		pct(loaded, 50), pct(loaded, 99), pct(loaded, 100), len(loaded), healthFailed, ratio(loaded, idle, 99))
-	over := 0
-	for _, l := range loaded {
-		if l >= healthzTarget {
-			over++
+	overs := func(ls []time.Duration) int {
+		n := 0
+		for _, l := range ls {
+			if l >= healthzTarget {
+				n++
+			}
 		}
+		return n
 	}
+	over := overs(loaded)
+	fmt.Fprintf(out, "control /healthz (a bare server in the prober's process, nothing behind it): idle p99 %s max %s; under load p50 %s p99 %s max %s, %d of %d over %v\n",
+		pct(idleC.lat, 99), pct(idleC.lat, 100), pct(loadedC.lat, 50), pct(loadedC.lat, 99), pct(loadedC.lat, 100),
+		overs(loadedC.lat), len(loadedC.lat), healthzTarget)
 	fmt.Fprintf(out, "submissions: %d accepted (202), %d lost, %d with a wrong verdict; %d stored in all (the rest were cut off by the end of the load before their answer); queue drained %v after the load\n",
 		nAccepted.Load(), lost, wrongVerdict, stored, drained.Round(time.Second))
 	fmt.Fprintf(out, "queue wait (stored to taken by a worker): p50 %s  p99 %s  max %s\n", pct(waits, 50), pct(waits, 99), pct(waits, 100))
