@@ -107,11 +107,7 @@ func (c *Client) Health(ctx context.Context) error {
 // Problems lists the problems; filter may hold difficulty, tag and q.
 func (c *Client) Problems(ctx context.Context, filter url.Values) (*api.ProblemList, error) {
 	var out api.ProblemList
-	path := "/api/v1/problems"
-	if len(filter) > 0 {
-		path += "?" + filter.Encode()
-	}
-	return &out, c.do(ctx, http.MethodGet, path, nil, &out)
+	return &out, c.do(ctx, http.MethodGet, withQuery("/api/v1/problems", filter), nil, &out)
 }
 
 // Problem returns one problem.
@@ -144,11 +140,14 @@ func newKey() string {
 // problem, page and per_page.
 func (c *Client) Submissions(ctx context.Context, query url.Values) (*api.SubmissionList, error) {
 	var out api.SubmissionList
-	path := "/api/v1/submissions"
-	if len(query) > 0 {
-		path += "?" + query.Encode()
+	return &out, c.do(ctx, http.MethodGet, withQuery("/api/v1/submissions", query), nil, &out)
+}
+
+func withQuery(path string, q url.Values) string {
+	if len(q) > 0 {
+		return path + "?" + q.Encode()
 	}
-	return &out, c.do(ctx, http.MethodGet, path, nil, &out)
+	return path
 }
 
 // Me returns the caller's account.

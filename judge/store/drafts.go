@@ -24,9 +24,7 @@ func scanDraft(row interface{ Scan(...any) error }) (*Draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	if t := parseTime(sql.NullString{String: updated, Valid: true}); t != nil {
-		d.UpdatedAt = *t
-	}
+	d.UpdatedAt = parseTimeString(updated)
 	return &d, nil
 }
 

@@ -120,6 +120,15 @@ func (s *Store) migrate(ctx context.Context) error {
 
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
+// parseTimeString parses a NOT NULL time column; the zero time if it is
+// malformed.
+func parseTimeString(s string) time.Time {
+	if t := parseTime(sql.NullString{String: s, Valid: true}); t != nil {
+		return *t
+	}
+	return time.Time{}
+}
+
 func parseTime(s sql.NullString) *time.Time {
 	if !s.Valid {
 		return nil

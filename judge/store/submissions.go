@@ -54,9 +54,7 @@ func scanSubmission(row interface{ Scan(...any) error }) (*Submission, error) {
 	if err != nil {
 		return nil, err
 	}
-	if t := parseTime(sql.NullString{String: created, Valid: true}); t != nil {
-		s.CreatedAt = *t
-	}
+	s.CreatedAt = parseTimeString(created)
 	s.StartedAt, s.FinishedAt = parseTime(started), parseTime(finished)
 	return &s, nil
 }

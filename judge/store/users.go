@@ -53,9 +53,7 @@ func scanUser(row interface{ Scan(...any) error }) (*User, error) {
 	if err != nil {
 		return nil, err
 	}
-	if t := parseTime(sql.NullString{String: created, Valid: true}); t != nil {
-		u.CreatedAt = *t
-	}
+	u.CreatedAt = parseTimeString(created)
 	return &u, nil
 }
 
@@ -144,9 +142,7 @@ func scanToken(row interface{ Scan(...any) error }) (*Token, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c := parseTime(sql.NullString{String: created, Valid: true}); c != nil {
-		t.CreatedAt = *c
-	}
+	t.CreatedAt = parseTimeString(created)
 	t.RevokedAt = parseTime(revoked)
 	return &t, nil
 }

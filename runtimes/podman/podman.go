@@ -80,9 +80,10 @@ type Sandbox struct {
 	log     *slog.Logger
 	info    HostInfo
 	service *exec.Cmd // the Podman service started by us, if any
-	// serviceExited is closed when our service exits; serviceArgs start
-	// it again.
+	// serviceExited is closed when our service exits; serviceBin and
+	// serviceArgs start it again.
 	serviceExited <-chan struct{}
+	serviceBin    string
 	serviceArgs   []string
 	serviceMu     sync.Mutex
 	mu            sync.Mutex
@@ -231,7 +232,19 @@ func (s *Sandbox) startService(ctx context.Context, runtime string) (string, err
 		args = append([]string{"-n", strconv.Itoa(ServiceNice), bin}, args...)
 		bin = nice
 	}
-	cmd := exec.Command(bin, args...)
+	s.serviceBin, s.serviceArgs = bin, args
+	if err := s.launchService(sock); err != nil {
+		s.service, s.serviceExited = nil, nil
+		return "", err
+	}
+	s.log.Info("started podman service", "socket", sock, "runtime", runtime)
+	return "unix://" + sock, nil
+}
+
+// launchService starts the service command and waits until it opens sock.
+// A service that then exits closes s.serviceExited.
+func (s *Sandbox) launchService(sock string) error {
+	cmd := exec.Command(s.serviceBin, s.serviceArgs...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{
@@ -239,30 +252,25 @@ func (s *Sandbox) startService(ctx context.Context, runtime string) (string, err
 		Pdeathsig: syscall.SIGTERM, // and it ends when we do
 	}
 	if err := cmd.Start(); err != nil {
-		return "", fmt.Errorf("start podman service: %w", err)
+		return fmt.Errorf("start podman service: %w", err)
 	}
-	s.service = cmd
-	s.serviceArgs = args
 	exited := make(chan struct{})
 	var waitErr error
 	go func() { waitErr = cmd.Wait(); close(exited) }()
-	s.serviceExited = exited
+	s.service, s.serviceExited = cmd, exited
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
 		case <-exited:
-			s.service = nil
-			return "", fmt.Errorf("podman service exited: %v: %s", waitErr, bytes.TrimSpace(stderr.Bytes()))
+			return fmt.Errorf("podman service exited: %v: %s", waitErr, bytes.TrimSpace(stderr.Bytes()))
 		case <-time.After(50 * time.Millisecond):
 		}
 		if _, err := os.Stat(sock); err == nil {
-			s.log.Info("started podman service", "socket", sock, "runtime", runtime)
-			return "unix://" + sock, nil
+			return nil
 		}
 	}
 	cmd.Process.Kill()
-	s.service = nil
-	return "", errors.New("podman service did not open its socket within 15s")
+	return errors.New("podman service did not open its socket within 15s")
 }
 
 // ensureService starts our Podman service again, on the same socket, if it
@@ -286,28 +294,10 @@ func (s *Sandbox) ensureService() error {
 	sock := strings.TrimPrefix(s.uri, "unix://")
 	os.Remove(sock)
 	s.log.Warn("the podman service exited; starting it again", "socket", sock)
-	cmd := exec.Command(s.service.Path, s.serviceArgs...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("restart podman service: %w", err)
+	if err := s.launchService(sock); err != nil {
+		return fmt.Errorf("restart: %w", err)
 	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	s.service, s.serviceExited = cmd, exited
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case <-exited:
-			return fmt.Errorf("restarted podman service exited: %s", bytes.TrimSpace(stderr.Bytes()))
-		case <-time.After(50 * time.Millisecond):
-		}
-		if _, err := os.Stat(sock); err == nil {
-			return nil
-		}
-	}
-	return errors.New("restarted podman service did not open its socket within 15s")
+	return nil
 }
 
 func cgroup2Host() bool {
