@@ -48,6 +48,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -138,6 +139,10 @@ const childFlag = "-child"
 // child drops every capability and privilege and execs the command:
 // args are uid, nproc, the command and its arguments.
 func child(args []string) int {
+	// The bounding set and the nice value belong to the calling thread, and
+	// the exec'd command keeps those of the thread that calls execve: all
+	// of it must happen on one thread.
+	runtime.LockOSThread()
 	if len(args) < 3 {
 		return 97
 	}
