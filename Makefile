@@ -17,7 +17,7 @@ BIN := bin/judge
 ROOTFS_CACHE ?= /var/cache/judge/rootfs
 E2E_USER ?= judge-e2e
 
-.PHONY: build init setup images demo bench bench-load test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
+.PHONY: build init setup images demo bench bench-load bench-leaderboard test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
 
 INIT := runtimes/podman/initbin/judge-init
 
@@ -49,6 +49,12 @@ bench: images
 # loopback (docs/benchmarks.md).
 bench-load: images
 	$(BIN) bench load $(LOAD_FLAGS)
+
+# The contest scoreboard at 100,000 participants: in memory against a Redis
+# sorted set, and over HTTP with ETags (docs/benchmarks.md).
+bench-leaderboard: images
+	scripts/setup.sh redis-server
+	$(BIN) bench leaderboard $(LEADERBOARD_FLAGS)
 
 test: vet unit e2e roundtrip validate
 

@@ -23,6 +23,7 @@ type Queue struct {
 	grader   *Grader
 	problems map[string]*problems.Problem
 	workers  int
+	contests *Contests
 	metrics  *Metrics
 	// drain is how long a stopping queue lets running work finish before
 	// it stops it and puts it back.
@@ -47,9 +48,11 @@ type QueueOptions struct {
 	MaxAttempts int
 	// Drain is how long Run lets work in progress finish once its context
 	// ends; what is still running then goes back to the queue.
-	Drain   time.Duration
-	Metrics *Metrics
-	Logger  *slog.Logger
+	Drain time.Duration
+	// Contests get the verdicts that count in them; none if nil.
+	Contests *Contests
+	Metrics  *Metrics
+	Logger   *slog.Logger
 }
 
 // NewQueue returns a queue; Run starts its workers.
@@ -62,6 +65,7 @@ func NewQueue(o QueueOptions) *Queue {
 		maxAttempts: o.MaxAttempts,
 		drain:       o.Drain,
 		metrics:     o.Metrics,
+		contests:    o.Contests,
 		log:         o.Logger,
 		wake:        make(chan struct{}, 1),
 		waiters:     map[int64][]chan struct{}{},
@@ -75,11 +79,17 @@ func NewQueue(o QueueOptions) *Queue {
 	if q.metrics == nil {
 		q.metrics = NewMetrics(nil)
 	}
+	if q.contests == nil {
+		q.contests = &Contests{store: o.Store, log: q.log, byID: map[int64]*contest{}}
+	}
 	for _, p := range o.Problems {
 		q.problems[p.Slug] = p
 	}
 	return q
 }
+
+// Contests returns the contests whose boards the queue updates.
+func (q *Queue) Contests() *Contests { return q.contests }
 
 // Notify wakes a worker to look for queued work.
 func (q *Queue) Notify() {
@@ -180,7 +190,10 @@ func (q *Queue) judge(ctx context.Context, log *slog.Logger, sub *store.Submissi
 	}
 	elapsed := time.Since(start)
 	body, _ := json.Marshal(res)
-	if err := q.store.Finish(bg, sub.ID, string(res.Verdict), string(body)); err != nil {
+	err = q.contests.finish(sub, res.Verdict, func() error {
+		return q.store.Finish(bg, sub.ID, string(res.Verdict), string(body))
+	})
+	if err != nil {
 		log.Error("store verdict", "err", err)
 		return
 	}

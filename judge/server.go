@@ -60,6 +60,7 @@ type Server struct {
 	limits   Limits
 	rate     *limiter
 	tokens   *tokenCache
+	contests *Contests
 	// inFlight is how many API requests work at once.
 	inFlight int
 	metrics  *Metrics
@@ -85,7 +86,7 @@ func NewServer(o ServerOptions) *Server {
 	s := &Server{store: o.Store, queue: o.Queue, problems: o.Problems, runtimes: o.Runtimes,
 		log: o.Logger, bySlug: map[string]*problems.Problem{}, limits: o.Limits,
 		rate: newLimiter(o.RateLimits), metrics: o.Metrics, tokens: newTokenCache(),
-		inFlight: 4 * runtime.GOMAXPROCS(0)}
+		inFlight: 4 * runtime.GOMAXPROCS(0), contests: o.Queue.Contests()}
 	d := DefaultLimits()
 	if s.limits.MaxBodyBytes <= 0 {
 		s.limits.MaxBodyBytes = d.MaxBodyBytes
@@ -134,6 +135,13 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/users/{name}/tokens", s.listTokens)
 	mux.HandleFunc("POST /api/v1/users/{name}/tokens", s.createToken)
 	mux.HandleFunc("DELETE /api/v1/tokens/{id}", s.revokeToken)
+	mux.HandleFunc("GET /api/v1/contests", s.listContests)
+	mux.HandleFunc("POST /api/v1/contests", s.createContest)
+	mux.HandleFunc("GET /api/v1/contests/{id}", s.getContest)
+	mux.HandleFunc("PATCH /api/v1/contests/{id}", s.updateContest)
+	mux.HandleFunc("POST /api/v1/contests/{id}/register", s.registerContest)
+	mux.HandleFunc("POST /api/v1/contests/{id}/reveal", s.revealContest)
+	mux.HandleFunc("GET /api/v1/contests/{id}/leaderboard", s.leaderboard)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, api.CodeNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})
@@ -257,8 +265,15 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
-func (s *Server) problem(w http.ResponseWriter, slug string, status int) *problems.Problem {
+// problem returns the problem slug if the caller may see it (a problem of
+// a contest that has not started is hidden from all but admins); otherwise
+// it answers status itself.
+func (s *Server) problem(w http.ResponseWriter, r *http.Request, slug string, status int) *problems.Problem {
 	p, ok := s.bySlug[slug]
+	if ok && s.contests.hidden(time.Now())[slug] {
+		u := caller(r)
+		ok = u != nil && u.Role == store.RoleAdmin
+	}
 	if !ok {
 		shown := slug
 		if len(shown) > 80 {
@@ -288,8 +303,15 @@ func (s *Server) listProblems(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	var hidden map[string]bool
+	if u := caller(r); u == nil || u.Role != store.RoleAdmin {
+		hidden = s.contests.hidden(time.Now())
+	}
 	var all []api.ProblemSummary
 	for _, p := range s.problems {
+		if hidden[p.Slug] {
+			continue
+		}
 		sum := summary(p, mine)
 		if diff != "" && p.Difficulty != diff || tag != "" && !slices.Contains(p.Tags, tag) ||
 			text != "" && !strings.Contains(strings.ToLower(p.Slug+" "+p.Title), text) ||
@@ -337,7 +359,7 @@ func summary(p *problems.Problem, status map[string]string) api.ProblemSummary {
 }
 
 func (s *Server) getProblem(w http.ResponseWriter, r *http.Request) {
-	p := s.problem(w, r.PathValue("slug"), http.StatusNotFound)
+	p := s.problem(w, r, r.PathValue("slug"), http.StatusNotFound)
 	if p == nil {
 		return
 	}
@@ -412,7 +434,14 @@ func (s *Server) createSubmission(w http.ResponseWriter, r *http.Request) {
 	if !s.decodeBody(w, r, &req) {
 		return
 	}
-	p := s.problem(w, req.Problem, http.StatusUnprocessableEntity)
+	// A contest's rules come first: its problems are hidden before the
+	// start, and a participant is told when it starts.
+	at := time.Now()
+	contestID, ok := s.contestFor(w, u, req, at)
+	if !ok {
+		return
+	}
+	p := s.problem(w, r, req.Problem, http.StatusUnprocessableEntity)
 	if p == nil {
 		return
 	}
@@ -457,7 +486,7 @@ func (s *Server) createSubmission(w http.ResponseWriter, r *http.Request) {
 		sub, err := s.store.SubmissionByKey(r.Context(), u.ID, key)
 		if err == nil {
 			w.Header().Set("Location", fmt.Sprintf("/api/v1/submissions/%d", sub.ID))
-			writeJSON(w, http.StatusOK, api.SubmitResponse{ID: sub.ID, State: sub.State})
+			writeJSON(w, http.StatusOK, api.SubmitResponse{ID: sub.ID, State: sub.State, Contest: sub.ContestID})
 			return
 		}
 		if !errors.Is(err, store.ErrNotFound) {
@@ -477,7 +506,7 @@ func (s *Server) createSubmission(w http.ResponseWriter, r *http.Request) {
 	}
 	sub, created, err := s.store.CreateSubmission(r.Context(), store.NewSubmission{
 		UserID: u.ID, Problem: req.Problem, Language: req.Language, Code: req.Code, Mode: req.Mode,
-		Input: input, IdemKey: key,
+		Input: input, IdemKey: key, ContestID: contestID, At: at,
 	})
 	if err != nil {
 		s.internalError(w, "store the submission", err)
@@ -486,12 +515,12 @@ func (s *Server) createSubmission(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/submissions/%d", sub.ID))
 	if !created {
 		// The same request again: the first answer again.
-		writeJSON(w, http.StatusOK, api.SubmitResponse{ID: sub.ID, State: sub.State})
+		writeJSON(w, http.StatusOK, api.SubmitResponse{ID: sub.ID, State: sub.State, Contest: sub.ContestID})
 		return
 	}
 	s.metrics.submitted(req.Mode, req.Language)
 	s.queue.Notify()
-	writeJSON(w, http.StatusAccepted, api.SubmitResponse{ID: sub.ID, State: sub.State})
+	writeJSON(w, http.StatusAccepted, api.SubmitResponse{ID: sub.ID, State: sub.State, Contest: sub.ContestID})
 }
 
 func truncate(s string, n int) string {
@@ -595,7 +624,7 @@ func (s *Server) listSubmissions(w http.ResponseWriter, r *http.Request) {
 func (s *Server) toAPI(ctx context.Context, viewer *store.User, sub *store.Submission) api.Submission {
 	out := api.Submission{
 		ID: sub.ID, Problem: sub.Problem, Language: sub.Language, Mode: sub.Mode, State: sub.State,
-		Code: sub.Code, CreatedAt: sub.CreatedAt, FinishedAt: sub.FinishedAt,
+		Code: sub.Code, Contest: sub.ContestID, CreatedAt: sub.CreatedAt, FinishedAt: sub.FinishedAt,
 	}
 	switch {
 	case sub.UserID == viewer.ID:
@@ -621,7 +650,7 @@ func (s *Server) draftTarget(w http.ResponseWriter, r *http.Request) (u *store.U
 		return nil, "", ""
 	}
 	slug, lang = r.PathValue("problem"), r.PathValue("language")
-	if s.problem(w, slug, http.StatusNotFound) == nil || !s.language(w, lang, http.StatusNotFound) {
+	if s.problem(w, r, slug, http.StatusNotFound) == nil || !s.language(w, lang, http.StatusNotFound) {
 		return nil, "", ""
 	}
 	return u, slug, lang

@@ -86,7 +86,7 @@ run rate on the build machine (about 90 runs/s).`,
 	fl.StringArrayVar(&o.Runners, "runner", nil, "the daemon's --runner, repeatable")
 	fl.StringVar(&o.Runtime, "oci-runtime", "", "the daemon's --oci-runtime")
 	fl.StringVar(&o.LogLevel, "log-level", "warn", "the daemon's --log-level")
-	cmd.AddCommand(newBenchLoadCmd(f), newBenchProbeCmd(f))
+	cmd.AddCommand(newBenchLoadCmd(f), newBenchProbeCmd(f), newBenchLeaderboardCmd(f))
 	return cmd
 }
 

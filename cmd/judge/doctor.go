@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 
@@ -10,6 +11,9 @@ import (
 	"github.com/judgehq/judge/runtimes"
 	"github.com/judgehq/judge/runtimes/podman"
 )
+
+// autogroupSysctl says whether the kernel schedules sessions as groups.
+const autogroupSysctl = "/proc/sys/kernel/sched_autogroup_enabled"
 
 func newDoctorCmd(f *Factory) *cobra.Command {
 	var uri string
@@ -58,6 +62,24 @@ limit is enforced, and the runtime images. Each problem comes with its fix.`,
 			check(info.StorageDriver != "vfs", "storage driver", info.StorageDriver,
 				`vfs copies the image for every container; switch to overlay: printf '[storage]\ndriver = "overlay"\n' > ~/.config/containers/storage.conf && podman system reset -f`)
 			check(info.Runtime != "", "OCI runtime", fmt.Sprintf("%s (service default %s)", info.Runtime, info.DefaultRuntime), "apt-get install runc")
+
+			// The judged code, and the Podman service with what it
+			// starts, run at a lower priority than the daemon. The kernel's
+			// autogroups (one scheduling group per session, on by default
+			// in Debian and Ubuntu) undo that: each container's session
+			// weighs as much as the daemon's, and the API answers slowly
+			// while the host is busy judging.
+			if raw, err := os.ReadFile(autogroupSysctl); err == nil {
+				on := strings.TrimSpace(string(raw)) == "1"
+				detail := "off: nice values order the daemon before the judged code"
+				if on {
+					detail = "on: the judged code competes with the daemon for the CPU as an equal"
+				}
+				fmt.Fprintf(out, "%s %-22s %s\n", map[bool]string{true: "warn", false: "ok  "}[on], "CPU priorities", detail)
+				if on {
+					fmt.Fprintf(out, "     fix: sysctl -w kernel.sched_autogroup_enabled=0 && echo kernel.sched_autogroup_enabled=0 > /etc/sysctl.d/60-judge.conf\n")
+				}
+			}
 
 			memBy := "judge-init sums every process's memory and kills at the limit; cgroup memory limit as a backstop"
 			pidsBy := "RLIMIT_NPROC of a user of the run's own; cgroup pids limit"

@@ -558,16 +558,21 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 	fmt.Fprintf(out, "CPU during the load (of %d): machine %s, daemon %s, its Podman service %s, simulated users %s (at nice %d)\n",
 		runtime.NumCPU(), core(cpu1.total-cpu0.total), core(daemon1-daemon0), core(cpu1.podman-cpu0.podman), core(cpu1.judge-cpu0.judge), usersNice)
 	fmt.Fprintf(out, "daemon memory: peak RSS %d MiB during the load (%d MiB sampled)\n", loadPeak>>10, peakRSS.Load()>>10)
-	met := func(ok bool) string {
-		if ok {
-			return "met"
-		}
-		return "NOT met"
+	if raw, err := os.ReadFile(autogroupSysctl); err == nil && strings.TrimSpace(string(raw)) == "1" {
+		fmt.Fprintln(out, "host: kernel.sched_autogroup_enabled=1, so the nice values that put the daemon first count only within a session (see `judge doctor`)")
 	}
 	fmt.Fprintf(out, "target /healthz under %v throughout: %s (%d of %d probes over, none failed: %t)\n",
 		healthzTarget, met(over == 0 && healthFailed == 0), over, len(loaded), healthFailed == 0)
 	fmt.Fprintf(out, "target nothing lost: %s\n", met(lost == 0 && wrongVerdict == 0 && int64(stored) >= nAccepted.Load()))
 	return nil
+}
+
+// met says whether a target was met.
+func met(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "NOT met"
 }
 
 // pct returns the p-th percentile of ds, rounded for printing.

@@ -184,6 +184,8 @@ func newRootCmd(f *Factory) *cobra.Command {
 		newProblemCmd(f),
 		newUserCmd(f),
 		newLoginCmd(f),
+		newContestCmd(f),
+		newLeaderboardCmd(f),
 	)
 	wrapArgs(root)
 	return root

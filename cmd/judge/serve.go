@@ -241,9 +241,14 @@ func serve(ctx context.Context, f *Factory, o serveConfig) error {
 		workers = runners.Capacity()
 	}
 
+	contests, err := judge.LoadContests(ctx, st, log)
+	if err != nil {
+		return fmt.Errorf("load contests: %w", err)
+	}
 	grader := &judge.Grader{Sandbox: runners, Runtimes: rts}
 	queue := judge.NewQueue(judge.QueueOptions{
 		Store: st, Grader: grader, Problems: ps, Workers: workers, Logger: log, Metrics: metrics, Drain: o.Drain,
+		Contests: contests,
 	})
 	srv := judge.NewServer(judge.ServerOptions{Store: st, Queue: queue, Problems: ps, Runtimes: rts, Logger: log,
 		Limits: o.Limits, RateLimits: o.RateLimits, Metrics: metrics})

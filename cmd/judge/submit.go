@@ -20,6 +20,7 @@ type submitOptions struct {
 	Problem  string
 	Language string
 	Mode     string
+	Contest  int64
 	JSON     bool
 }
 
@@ -34,7 +35,7 @@ The problem is taken from the file name (two-sum.py is a solution of two-sum)
 and the language from the extension, unless --problem or --lang say otherwise.
 The exit code is 0 only when the verdict is Accepted, 1 for any other verdict,
 and 2 when the daemon cannot be reached or the command is misused.`,
-		Example: "  judge submit two-sum.py\n  judge submit solution.py --problem two-sum\n  judge submit two-sum.py --json",
+		Example: "  judge submit two-sum.py\n  judge submit solution.py --problem two-sum\n  judge submit two-sum.py --json\n  judge submit two-sum.py --contest 3",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.File = args[0]
@@ -44,6 +45,7 @@ and 2 when the daemon cannot be reached or the command is misused.`,
 	cmd.Flags().StringVarP(&o.Problem, "problem", "p", "", "problem slug (default: from the file name)")
 	cmd.Flags().StringVarP(&o.Language, "lang", "l", "", "language (default: from the file extension)")
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print the submission as JSON")
+	cmd.Flags().Int64VarP(&o.Contest, "contest", "c", 0, "count the submission in this contest (you must be registered)")
 	return cmd
 }
 
@@ -68,9 +70,12 @@ func submitRun(cmd *cobra.Command, f *Factory, o submitOptions) error {
 	}
 	c := f.Client()
 	ctx := cmd.Context()
-	resp, err := c.Submit(ctx, api.SubmitRequest{Problem: o.Problem, Language: o.Language, Code: string(code), Mode: o.Mode})
+	resp, err := c.Submit(ctx, api.SubmitRequest{Problem: o.Problem, Language: o.Language, Code: string(code), Mode: o.Mode, Contest: o.Contest})
 	if err != nil {
 		return err
+	}
+	if o.Contest != 0 && resp.Contest == 0 && o.Mode == api.ModeSubmit {
+		fmt.Fprintf(f.IO.ErrOut, "contest %d has ended: this submission is practice and does not count\n", o.Contest)
 	}
 	sub, err := c.WaitVerdict(ctx, resp.ID)
 	if err != nil {

@@ -128,12 +128,18 @@ type SubmitRequest struct {
 	// names to values. Their expected answers come from the problem's
 	// reference solution.
 	Input []map[string]json.RawMessage `json:"input,omitempty"`
+	// Contest is the contest the submission is for. It counts there if it
+	// is a submit made between the contest's start and end; after the end
+	// it is practice.
+	Contest int64 `json:"contest,omitempty"`
 }
 
 // SubmitResponse is the 202 answer to POST /submissions.
 type SubmitResponse struct {
 	ID    int64  `json:"id"`
 	State string `json:"state"`
+	// Contest is the contest the submission counts in, if any.
+	Contest int64 `json:"contest,omitempty"`
 }
 
 // TestResult is the result of one test case.
@@ -175,13 +181,15 @@ type Result struct {
 type Submission struct {
 	ID int64 `json:"id"`
 	// User is the owner's name.
-	User       string     `json:"user,omitempty"`
-	Problem    string     `json:"problem"`
-	Language   string     `json:"language"`
-	Mode       string     `json:"mode"`
-	State      string     `json:"state"`
-	Code       string     `json:"code,omitempty"`
-	Result     *Result    `json:"result,omitempty"`
+	User     string  `json:"user,omitempty"`
+	Problem  string  `json:"problem"`
+	Language string  `json:"language"`
+	Mode     string  `json:"mode"`
+	State    string  `json:"state"`
+	Code     string  `json:"code,omitempty"`
+	Result   *Result `json:"result,omitempty"`
+	// Contest is the contest the submission counts in, if any.
+	Contest    int64      `json:"contest,omitempty"`
 	CreatedAt  time.Time  `json:"created_at"`
 	FinishedAt *time.Time `json:"finished_at,omitempty"`
 }
@@ -265,6 +273,102 @@ type TokenList struct {
 	Tokens []Token `json:"tokens"`
 }
 
+// Contest states.
+const (
+	ContestUpcoming = "upcoming"
+	ContestRunning  = "running"
+	ContestEnded    = "ended"
+)
+
+// ScoringICPC is the ICPC scoring rule: problems solved, then penalty time.
+const ScoringICPC = "icpc"
+
+// ContestProblem is a problem of a contest under its label.
+type ContestProblem struct {
+	Label   string `json:"label"`
+	Problem string `json:"problem"`
+	Title   string `json:"title,omitempty"`
+}
+
+// Contest is the answer to GET /contests/{id}, and an item of the list.
+type Contest struct {
+	ID      int64     `json:"id"`
+	Title   string    `json:"title"`
+	StartAt time.Time `json:"start_at"`
+	EndAt   time.Time `json:"end_at"`
+	// DurationS and FreezeS are in seconds; the scoreboard freezes for the
+	// last FreezeS seconds.
+	DurationS int64  `json:"duration_s"`
+	FreezeS   int64  `json:"freeze_s"`
+	Scoring   string `json:"scoring"`
+	// State is upcoming, running or ended, at the server's clock.
+	State string `json:"state"`
+	// Frozen is set while the public scoreboard hides new results.
+	Frozen   bool `json:"frozen"`
+	Revealed bool `json:"revealed"`
+	// Problems are hidden (empty) before the start, except from admins;
+	// ProblemCount is always set.
+	Problems     []ContestProblem `json:"problems"`
+	ProblemCount int              `json:"problem_count"`
+	Participants int              `json:"participants"`
+	// Registered says whether the caller is registered.
+	Registered bool `json:"registered"`
+	// ServerTime is the server's clock when it answered.
+	ServerTime time.Time `json:"server_time"`
+}
+
+// ContestList is the answer to GET /contests.
+type ContestList struct {
+	Contests []Contest `json:"contests"`
+}
+
+// ContestRequest is the body of POST /contests (every field but FreezeS,
+// Scoring and the labels required) and of PATCH /contests/{id} (only the
+// fields given change).
+type ContestRequest struct {
+	Title     *string    `json:"title,omitempty"`
+	StartAt   *time.Time `json:"start_at,omitempty"`
+	DurationS *int64     `json:"duration_s,omitempty"`
+	FreezeS   *int64     `json:"freeze_s,omitempty"`
+	Scoring   *string    `json:"scoring,omitempty"`
+	// Problems in order; a missing label is the next letter: A, B, C...
+	Problems []ContestProblem `json:"problems,omitempty"`
+}
+
+// LeaderboardCell is a participant's result on one problem.
+type LeaderboardCell struct {
+	Solved bool `json:"solved,omitempty"`
+	// Minutes is the time of the first accept from the start.
+	Minutes int `json:"minutes,omitempty"`
+	// Rejected counts the rejected tries (before the accept).
+	Rejected int `json:"rejected,omitempty"`
+	// Pending counts the tries hidden by the freeze.
+	Pending int `json:"pending,omitempty"`
+}
+
+// LeaderboardRow is a participant's line.
+type LeaderboardRow struct {
+	Rank    int    `json:"rank"`
+	User    string `json:"user"`
+	Solved  int    `json:"solved"`
+	Penalty int    `json:"penalty"`
+	// Problems are in the contest's order.
+	Problems []LeaderboardCell `json:"problems"`
+}
+
+// Leaderboard is the answer to GET /contests/{id}/leaderboard.
+type Leaderboard struct {
+	Contest int64    `json:"contest"`
+	Labels  []string `json:"labels"`
+	// Frozen is set when the rows hide the results of the freeze period.
+	Frozen bool             `json:"frozen"`
+	Rows   []LeaderboardRow `json:"rows"`
+	// Me is the caller's own row with all their results, when they take
+	// part; its rank places them among the rows as shown.
+	Me *LeaderboardRow `json:"me,omitempty"`
+	Page
+}
+
 // Error codes of API errors.
 const (
 	CodeBadRequest       = "bad_request"
@@ -279,6 +383,9 @@ const (
 	CodeForbidden        = "forbidden"
 	CodeRateLimited      = "rate_limited"
 	CodeConflict         = "conflict"
+	CodeUnknownContest   = "unknown_contest"
+	CodeNotRegistered    = "not_registered"
+	CodeContestClosed    = "contest_closed"
 	CodeUnavailable      = "unavailable"
 	CodeInternal         = "internal"
 )

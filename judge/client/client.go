@@ -52,17 +52,37 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 }
 
 func (c *Client) doHeader(ctx context.Context, method, path string, header http.Header, body, out any) error {
+	resp, err := c.send(ctx, method, path, header, body)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		return apiError(resp, method, path)
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		return fmt.Errorf("decode %s %s: %w", method, path, err)
+	}
+	return nil
+}
+
+// send sends a request with a JSON body (if body is not nil) and returns
+// the response, whose body the caller closes.
+func (c *Client) send(ctx context.Context, method, path string, header http.Header, body any) (*http.Response, error) {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		rd = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -76,27 +96,22 @@ func (c *Client) doHeader(ctx context.Context, method, path string, header http.
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("%w at %s: %v", ErrUnreachable, c.base, err)
+		return nil, fmt.Errorf("%w at %s: %v", ErrUnreachable, c.base, err)
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode >= 300 {
-		var e api.Error
-		if err := json.NewDecoder(resp.Body).Decode(&e); err != nil || e.Message == "" {
-			e = api.Error{Code: api.CodeInternal, Message: fmt.Sprintf("%s %s: %s", method, path, resp.Status)}
-		}
-		e.Status = resp.StatusCode
-		if secs, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil {
-			e.RetryAfter = time.Duration(secs) * time.Second
-		}
-		return &e
+	return resp, nil
+}
+
+// apiError reads the API error of a non-2xx answer.
+func apiError(resp *http.Response, method, path string) error {
+	var e api.Error
+	if err := json.NewDecoder(resp.Body).Decode(&e); err != nil || e.Message == "" {
+		e = api.Error{Code: api.CodeInternal, Message: fmt.Sprintf("%s %s: %s", method, path, resp.Status)}
 	}
-	if out == nil {
-		return nil
+	e.Status = resp.StatusCode
+	if secs, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil {
+		e.RetryAfter = time.Duration(secs) * time.Second
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return fmt.Errorf("decode %s %s: %w", method, path, err)
-	}
-	return nil
+	return &e
 }
 
 // Health checks that the daemon answers.

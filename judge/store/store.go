@@ -118,7 +118,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	return tx.Commit()
 }
 
-func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+func now() string { return formatTime(time.Now()) }
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // parseTimeString parses a NOT NULL time column; the zero time if it is
 // malformed.

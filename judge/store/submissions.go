@@ -32,6 +32,8 @@ type Submission struct {
 	Attempts int
 	// Round is the submission's place in the fair queue.
 	Round int64
+	// ContestID is the contest the submission counts in; 0 for practice.
+	ContestID int64
 	// Result is the judging result as JSON, set when State is Done.
 	Result     string
 	CreatedAt  time.Time
@@ -40,14 +42,14 @@ type Submission struct {
 }
 
 const submissionCols = `id, COALESCE(user_id, 0), problem, language, code, mode, COALESCE(input, ''), state,
-	verdict, attempts, round, COALESCE(result, ''), created_at, started_at, finished_at`
+	verdict, attempts, round, COALESCE(contest_id, 0), COALESCE(result, ''), created_at, started_at, finished_at`
 
 func scanSubmission(row interface{ Scan(...any) error }) (*Submission, error) {
 	var s Submission
 	var created string
 	var started, finished sql.NullString
 	err := row.Scan(&s.ID, &s.UserID, &s.Problem, &s.Language, &s.Code, &s.Mode, &s.Input, &s.State,
-		&s.Verdict, &s.Attempts, &s.Round, &s.Result, &created, &started, &finished)
+		&s.Verdict, &s.Attempts, &s.Round, &s.ContestID, &s.Result, &created, &started, &finished)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -68,6 +70,11 @@ type NewSubmission struct {
 	// IdemKey is the client's Idempotency-Key, or empty: a second
 	// submission of the same user with the same key is not stored.
 	IdemKey string
+	// ContestID is the contest the submission counts in, or 0.
+	ContestID int64
+	// At is when the submission was made, now if zero: the server decides
+	// from it whether it counts in the contest, so the stored time agrees.
+	At time.Time
 }
 
 // CreateSubmission stores a new queued submission and returns it. When the
@@ -79,9 +86,16 @@ type NewSubmission struct {
 // being judged, so that a user with a hundred waiting submissions delays a
 // newcomer by at most one of them.
 func (s *Store) CreateSubmission(ctx context.Context, n NewSubmission) (sub *Submission, created bool, err error) {
-	var uid, input, key any
+	var uid, input, key, contest any
 	if n.UserID != 0 {
 		uid = n.UserID
+	}
+	if n.ContestID != 0 {
+		contest = n.ContestID
+	}
+	at := now()
+	if !n.At.IsZero() {
+		at = formatTime(n.At)
 	}
 	if n.Input != "" {
 		input = n.Input
@@ -90,13 +104,13 @@ func (s *Store) CreateSubmission(ctx context.Context, n NewSubmission) (sub *Sub
 		key = n.IdemKey
 	}
 	row := s.db.QueryRowContext(ctx, `INSERT INTO submissions
-		(user_id, problem, language, code, mode, input, idem_key, state, created_at, round)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'queued', ?8, MAX(
+		(user_id, problem, language, code, mode, input, idem_key, contest_id, state, created_at, round)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, 'queued', ?8, MAX(
 			COALESCE((SELECT MIN(round) FROM submissions WHERE state = 'queued'), 0),
 			COALESCE((SELECT MAX(round) + 1 FROM submissions
 				WHERE user_id IS ?1 AND mode = ?5 AND state IN ('queued', 'running')), 0)))
 		ON CONFLICT DO NOTHING
-		RETURNING `+submissionCols, uid, n.Problem, n.Language, n.Code, n.Mode, input, key, now())
+		RETURNING `+submissionCols, uid, n.Problem, n.Language, n.Code, n.Mode, input, key, at, contest)
 	sub, err = scanSubmission(row)
 	if errors.Is(err, ErrNotFound) && n.IdemKey != "" {
 		if sub, err = s.SubmissionByKey(ctx, n.UserID, n.IdemKey); err == nil {
