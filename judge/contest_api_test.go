@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"reflect"
 	"testing"
 	"time"
 
@@ -199,6 +200,17 @@ func TestAPI_contest(t *testing.T) {
 	lb, _, err = alice.Leaderboard(ctx, c.ID, 1, 10, "")
 	if err != nil || lb.Frozen || lb.Rows[0].User != "bob" || lb.Rows[1].User != "alice" || lb.Rows[1].Problems[0].Rejected != 1 {
 		t.Errorf("revealed board = %+v, %v", lb, err)
+	}
+
+	// A restarted daemon rebuilds the same boards from the database, as
+	// admins and as participants see them.
+	again := startDaemon(t, daemonOptions{reopen: d, noQueue: true})
+	for _, user := range []string{"admin", "alice", "carol"} {
+		before, _, err1 := d.as(user).Leaderboard(ctx, c.ID, 1, 10, "")
+		after, _, err2 := again.as(user).Leaderboard(ctx, c.ID, 1, 10, "")
+		if err1 != nil || err2 != nil || !reflect.DeepEqual(before, after) {
+			t.Errorf("%s's board after a restart:\n got %+v, %v\nwant %+v, %v", user, after, err2, before, err1)
+		}
 	}
 
 	// Ended: registration closes; submissions are practice.

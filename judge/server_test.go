@@ -46,6 +46,9 @@ type daemonOptions struct {
 	noQueue bool
 	// before runs on the store before the queue starts.
 	before func(*store.Store)
+	// reopen starts a daemon on the database of an earlier one, as after
+	// a restart, with its users and tokens.
+	reopen *daemon
 }
 
 func startDaemon(t *testing.T, o daemonOptions) *daemon {
@@ -58,6 +61,9 @@ func startDaemon(t *testing.T, o daemonOptions) *daemon {
 		o.grader = newGrader()
 	}
 	dbPath := filepath.Join(t.TempDir(), "judge.db")
+	if o.reopen != nil {
+		dbPath = o.reopen.dbPath
+	}
 	st, err := store.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
@@ -66,11 +72,16 @@ func startDaemon(t *testing.T, o daemonOptions) *daemon {
 	if o.before != nil {
 		o.before(st)
 	}
-	admin, err := judge.Bootstrap(context.Background(), st, "admin")
-	if err != nil || admin == "" {
-		t.Fatalf("bootstrap: %q, %v", admin, err)
+	var tokens map[string]string
+	if o.reopen != nil {
+		tokens = o.reopen.tokens
+	} else {
+		admin, err := judge.Bootstrap(context.Background(), st, "admin")
+		if err != nil || admin == "" {
+			t.Fatalf("bootstrap: %q, %v", admin, err)
+		}
+		tokens = map[string]string{"admin": admin}
 	}
-	tokens := map[string]string{"admin": admin}
 	for _, name := range o.users {
 		tok, hash := judge.NewToken()
 		if _, _, err := st.CreateUserWithToken(context.Background(), name, store.RoleUser, hash, ""); err != nil {
@@ -80,8 +91,13 @@ func startDaemon(t *testing.T, o daemonOptions) *daemon {
 	}
 
 	m := judge.NewMetrics(st.QueueDepth)
+	contests, err := judge.LoadContests(context.Background(), st, nil)
+	if err != nil {
+		t.Fatalf("load contests: %v", err)
+	}
 	q := judge.NewQueue(judge.QueueOptions{
 		Store: st, Grader: o.grader, Problems: ps, Workers: 2, MaxAttempts: o.maxAttempts, Metrics: m,
+		Contests: contests,
 	})
 	srv := judge.NewServer(judge.ServerOptions{
 		Store: st, Queue: q, Problems: ps, Runtimes: o.grader.Runtimes, RateLimits: o.rate, Metrics: m,
@@ -107,7 +123,7 @@ func startDaemon(t *testing.T, o daemonOptions) *daemon {
 		}
 		hs.Close()
 	})
-	return &daemon{store: st, dbPath: dbPath, url: hs.URL, client: client.New(hs.URL, admin), tokens: tokens}
+	return &daemon{store: st, dbPath: dbPath, url: hs.URL, client: client.New(hs.URL, tokens["admin"]), tokens: tokens}
 }
 
 // as returns a client with the token of user.
