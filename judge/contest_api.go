@@ -229,12 +229,12 @@ func (s *Server) registerContest(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("contest %d ended at %s; its problems stay open for practice", ct.c.ID, ct.c.EndAt().Format(time.RFC3339)))
 		return
 	}
-	created, err := s.store.Register(r.Context(), ct.c.ID, u.ID)
+	created, err := s.contests.register(r.Context(), ct.c.ID, u)
 	if err != nil {
 		s.internalError(w, "register you", err)
 		return
 	}
-	ct.board.Add(u.ID, u.Name)
+	ct = s.contests.get(ct.c.ID) // the board now, had it been rebuilt
 	status := http.StatusOK
 	if created {
 		status = http.StatusCreated
@@ -250,11 +250,11 @@ func (s *Server) revealContest(w http.ResponseWriter, r *http.Request) {
 	if ct == nil {
 		return
 	}
-	if _, err := s.store.RevealContest(r.Context(), ct.c.ID); err != nil {
+	if err := s.contests.reveal(r.Context(), ct.c.ID); err != nil {
 		s.internalError(w, "reveal the scoreboard", err)
 		return
 	}
-	ct.board.Reveal()
+	ct = s.contests.get(ct.c.ID)
 	s.log.Info("scoreboard revealed", "contest", ct.c.ID, "by", caller(r).Name)
 	writeJSON(w, http.StatusOK, s.contestAPI(ct, caller(r), time.Now()))
 }

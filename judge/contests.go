@@ -157,6 +157,35 @@ func (m *Contests) finish(sub *store.Submission, v api.Verdict, store func() err
 	return nil
 }
 
+// register stores user's registration for the contest and adds them to its
+// board, under the lock that a rebuild takes, so that a board rebuilt
+// meanwhile cannot miss them. created is false if they were registered.
+func (m *Contests) register(ctx context.Context, id int64, u *store.User) (created bool, err error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if created, err = m.store.Register(ctx, id, u.ID); err != nil {
+		return false, err
+	}
+	if ct := m.byID[id]; ct != nil {
+		ct.board.Add(u.ID, u.Name)
+	}
+	return created, nil
+}
+
+// reveal stores that the contest's scoreboard is revealed and reveals its
+// board, under the same lock as register.
+func (m *Contests) reveal(ctx context.Context, id int64) error {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if _, err := m.store.RevealContest(ctx, id); err != nil {
+		return err
+	}
+	if ct := m.byID[id]; ct != nil {
+		ct.board.Reveal()
+	}
+	return nil
+}
+
 // hidden returns the problems of contests that have not started at now.
 func (m *Contests) hidden(now time.Time) map[string]bool {
 	m.mu.RLock()
