@@ -295,7 +295,7 @@ func (s *Server) leaderboard(w http.ResponseWriter, r *http.Request) {
 	}
 	var me *leaderboard.Row
 	if u != nil {
-		if row, _, ok := ct.board.Own(view, u.ID); ok {
+		if row, ok := ct.board.Own(view, u.ID); ok {
 			me = &row
 		}
 	}
@@ -303,10 +303,8 @@ func (s *Server) leaderboard(w http.ResponseWriter, r *http.Request) {
 	for i, p := range ct.c.Problems {
 		labels[i] = p.Label
 	}
-	var total int
 	rows := ct.pages.get(ver, pageKey{view, offset(pg), pg.PerPage}, func() []byte {
-		list, n := ct.board.Page(view, offset(pg), pg.PerPage)
-		total = n
+		list, _ := ct.board.Page(view, offset(pg), pg.PerPage)
 		out := make([]api.LeaderboardRow, len(list))
 		for i := range list {
 			out[i] = rowAPI(&list[i])
@@ -315,9 +313,6 @@ func (s *Server) leaderboard(w http.ResponseWriter, r *http.Request) {
 		return b
 	})
 	pg.Total = ct.board.Len()
-	if total != 0 {
-		pg.Total = total
-	}
 	head := api.Leaderboard{Contest: ct.c.ID, Labels: labels, Frozen: frozen, Page: pg}
 	if me != nil {
 		row := rowAPI(me)

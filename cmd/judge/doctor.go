@@ -12,8 +12,15 @@ import (
 	"github.com/judgehq/judge/runtimes/podman"
 )
 
-// autogroupSysctl says whether the kernel schedules sessions as groups.
-const autogroupSysctl = "/proc/sys/kernel/sched_autogroup_enabled"
+// autogroups reports whether the kernel schedules each session as one
+// group; known is false where the kernel does not say.
+func autogroups() (on, known bool) {
+	raw, err := os.ReadFile("/proc/sys/kernel/sched_autogroup_enabled")
+	if err != nil {
+		return false, false
+	}
+	return strings.TrimSpace(string(raw)) == "1", true
+}
 
 func newDoctorCmd(f *Factory) *cobra.Command {
 	var uri string
@@ -69,8 +76,7 @@ limit is enforced, and the runtime images. Each problem comes with its fix.`,
 			// in Debian and Ubuntu) undo that: each container's session
 			// weighs as much as the daemon's, and the API answers slowly
 			// while the host is busy judging.
-			if raw, err := os.ReadFile(autogroupSysctl); err == nil {
-				on := strings.TrimSpace(string(raw)) == "1"
+			if on, known := autogroups(); known {
 				detail := "off: nice values order the daemon before the judged code"
 				if on {
 					detail = "on: the judged code competes with the daemon for the CPU as an equal"

@@ -322,22 +322,7 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 	if err != nil {
 		return err
 	}
-	var right, wrong string
-	for _, p := range ps {
-		if p.Slug != "two-sum" {
-			continue
-		}
-		for _, s := range p.Solutions {
-			if s.Ext == "py" {
-				right = s.Code
-			}
-		}
-		for _, s := range p.Wrong {
-			if s.Ext == "py" && s.Verdict == string(api.WrongAnswer) {
-				wrong = s.Code
-			}
-		}
-	}
+	right, wrong := twoSumPython(ps)
 	dir, err := os.MkdirTemp("", "judge-load-")
 	if err != nil {
 		return err
@@ -558,13 +543,34 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 	fmt.Fprintf(out, "CPU during the load (of %d): machine %s, daemon %s, its Podman service %s, simulated users %s (at nice %d)\n",
 		runtime.NumCPU(), core(cpu1.total-cpu0.total), core(daemon1-daemon0), core(cpu1.podman-cpu0.podman), core(cpu1.judge-cpu0.judge), usersNice)
 	fmt.Fprintf(out, "daemon memory: peak RSS %d MiB during the load (%d MiB sampled)\n", loadPeak>>10, peakRSS.Load()>>10)
-	if raw, err := os.ReadFile(autogroupSysctl); err == nil && strings.TrimSpace(string(raw)) == "1" {
+	if on, _ := autogroups(); on {
 		fmt.Fprintln(out, "host: kernel.sched_autogroup_enabled=1, so the nice values that put the daemon first count only within a session (see `judge doctor`)")
 	}
 	fmt.Fprintf(out, "target /healthz under %v throughout: %s (%d of %d probes over, none failed: %t)\n",
 		healthzTarget, met(over == 0 && healthFailed == 0), over, len(loaded), healthFailed == 0)
 	fmt.Fprintf(out, "target nothing lost: %s\n", met(lost == 0 && wrongVerdict == 0 && int64(stored) >= nAccepted.Load()))
 	return nil
+}
+
+// twoSumPython returns the bundled Python solution of two-sum and its
+// known-wrong one (Wrong Answer), which the load benchmarks submit.
+func twoSumPython(ps []*problems.Problem) (right, wrong string) {
+	for _, p := range ps {
+		if p.Slug != "two-sum" {
+			continue
+		}
+		for _, s := range p.Solutions {
+			if s.Ext == "py" {
+				right = s.Code
+			}
+		}
+		for _, s := range p.Wrong {
+			if s.Ext == "py" && s.Verdict == string(api.WrongAnswer) {
+				wrong = s.Code
+			}
+		}
+	}
+	return right, wrong
 }
 
 // met says whether a target was met.

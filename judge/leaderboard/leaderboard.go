@@ -395,20 +395,19 @@ func (b *Board) Seq(user int64) (seq uint64, ok bool) {
 
 // Own returns user's row as the user sees it: all their results, ranked
 // among the others' as the view shows them. ok is false if the user does
-// not take part. seq changes whenever the row does.
-func (b *Board) Own(v View, user int64) (row Row, seq uint64, ok bool) {
+// not take part; Seq says when the row changed.
+func (b *Board) Own(v View, user int64) (row Row, ok bool) {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 	p := b.people[user]
 	if p == nil {
-		return Row{}, 0, false
+		return Row{}, false
 	}
 	set, _ := b.order(v)
-	return b.row(p, p.full, set.rank(p.full), always, make([]Cell, b.rules.Problems)), p.seq, true
+	return b.row(p, p.full, set.rank(p.full), always, make([]Cell, b.rules.Problems)), true
 }
 
-// Top returns the users of the first n rows of the view, in order; the
-// cheapest read, for benchmarks and watchers.
+// Top returns the users of the first n rows of the view, in order.
 func (b *Board) Top(v View, n int) []int64 {
 	b.mu.RLock()
 	defer b.mu.RUnlock()

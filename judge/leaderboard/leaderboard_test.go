@@ -208,13 +208,13 @@ func TestBoard_freeze(t *testing.T) {
 		t.Errorf("full board:\n got %+v\nwant %+v", lines(full), wantFull)
 	}
 	// alice sees her own new result, ranked among the public rows: first.
-	own, _, ok := b.Own(Public, alice)
+	own, ok := b.Own(Public, alice)
 	if !ok || own.Rank != 1 || own.Solved != 2 || own.Penalty != 341 || !own.Cells[1].Solved {
 		t.Errorf("alice's own row: %+v", own)
 	}
 	// carol's own row shows both rejections, and her rank among the
 	// public rows.
-	own, _, _ = b.Own(Public, carol)
+	own, _ = b.Own(Public, carol)
 	if own.Rank != 3 || own.Cells[1].Rejected != 2 || own.Cells[1].Pending != 0 {
 		t.Errorf("carol's own row: %+v", own)
 	}
@@ -233,13 +233,13 @@ func TestBoard_versions(t *testing.T) {
 	b := New(Rules{Start: start, Problems: 1})
 	b.Add(alice, "alice")
 	b.Add(bob, "bob")
-	_, aliceSeq, _ := b.Own(Public, alice)
+	aliceSeq, _ := b.Seq(alice)
 	v := b.Version()
 	b.Record(bob, 0, 1, at(1, 0), Accepted)
 	if b.Version() == v {
 		t.Error("a verdict did not change the version")
 	}
-	if _, seq, _ := b.Own(Public, alice); seq != aliceSeq {
+	if seq, _ := b.Seq(alice); seq != aliceSeq {
 		t.Error("bob's verdict changed alice's row version")
 	}
 	v = b.Version()
