@@ -71,20 +71,22 @@ limit is enforced, and the runtime images. Each problem comes with its fix.`,
 			check(info.Runtime != "", "OCI runtime", fmt.Sprintf("%s (service default %s)", info.Runtime, info.DefaultRuntime), "apt-get install runc")
 
 			// The judged code, and the Podman service with what it
-			// starts, run at a lower priority than the daemon. The kernel's
-			// autogroups (one scheduling group per session, on by default
-			// in Debian and Ubuntu) undo that: each container's session
-			// weighs as much as the daemon's, and the API answers slowly
-			// while the host is busy judging.
-			if on, known := autogroups(); known {
-				detail := "off: nice values order the daemon before the judged code"
-				if on {
-					detail = "on: the judged code competes with the daemon for the CPU as an equal"
-				}
-				fmt.Fprintf(out, "%s %-22s %s\n", map[bool]string{true: "warn", false: "ok  "}[on], "CPU priorities", detail)
-				if on {
-					fmt.Fprintf(out, "     fix: sysctl -w kernel.sched_autogroup_enabled=0 && echo kernel.sched_autogroup_enabled=0 > /etc/sysctl.d/60-judge.conf\n")
-				}
+			// starts, run at a lower priority than the daemon. On a local
+			// rootful service the containers go to a cgroup of the lowest
+			// CPU class. Otherwise only nice values order them, and the
+			// kernel's autogroups (one scheduling group per session, on by
+			// default in Debian and Ubuntu) undo that: each container's
+			// session weighs as much as the daemon's, and the API answers
+			// slowly while the host is busy judging.
+			on, known := autogroups()
+			switch {
+			case info.CPUPriority != "":
+				check(true, "CPU priorities", "containers and conmon run with "+info.CPUPriority+": the daemon comes first", "")
+			case known && on:
+				fmt.Fprintf(out, "warn %-22s %s\n", "CPU priorities", "autogroups on: the judged code competes with the daemon for the CPU as an equal")
+				fmt.Fprintf(out, "     fix: sysctl -w kernel.sched_autogroup_enabled=0 && echo kernel.sched_autogroup_enabled=0 > /etc/sysctl.d/60-judge.conf\n")
+			case known:
+				check(true, "CPU priorities", "autogroups off: nice values order the daemon before the judged code", "")
 			}
 
 			memBy := "judge-init sums every process's memory and kills at the limit; cgroup memory limit as a backstop"

@@ -29,6 +29,7 @@ import (
 	"github.com/judgehq/judge/judge/api"
 	"github.com/judgehq/judge/judge/client"
 	"github.com/judgehq/judge/problems"
+	"github.com/judgehq/judge/runtimes/podman"
 )
 
 // usersNice is the simulated users' nice value, the judged code's.
@@ -543,8 +544,12 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 	fmt.Fprintf(out, "CPU during the load (of %d): machine %s, daemon %s, its Podman service %s, simulated users %s (at nice %d)\n",
 		runtime.NumCPU(), core(cpu1.total-cpu0.total), core(daemon1-daemon0), core(cpu1.podman-cpu0.podman), core(cpu1.judge-cpu0.judge), usersNice)
 	fmt.Fprintf(out, "daemon memory: peak RSS %d MiB during the load (%d MiB sampled)\n", loadPeak>>10, peakRSS.Load()>>10)
-	if on, _ := autogroups(); on {
-		fmt.Fprintln(out, "host: kernel.sched_autogroup_enabled=1, so the nice values that put the daemon first count only within a session (see `judge doctor`)")
+	if on, known := autogroups(); known {
+		prio := podman.SandboxCgroupCPU()
+		if prio == "" {
+			prio = "none (the containers are ordered after the daemon by nice values only)"
+		}
+		fmt.Fprintf(out, "host: kernel.sched_autogroup_enabled=%d; the containers' cgroup %s: %s\n", map[bool]int{true: 1}[on], podman.SandboxCgroup, prio)
 	}
 	fmt.Fprintf(out, "target /healthz under %v throughout: %s (%d of %d probes over, none failed: %t)\n",
 		healthzTarget, met(over == 0 && healthFailed == 0), over, len(loaded), healthFailed == 0)

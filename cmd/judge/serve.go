@@ -352,7 +352,7 @@ func openRunners(ctx context.Context, log *slog.Logger, o serveConfig, owner str
 		info := sb.Info()
 		hosts = append(hosts, info)
 		log.Info("runner", "uri", info.URI, "capacity", cap, "version", info.Version, "rootless", info.Rootless,
-			"cgroups", info.CgroupVersion, "runtime", info.Runtime, "cgroup_limits", info.CgroupLimits)
+			"cgroups", info.CgroupVersion, "runtime", info.Runtime, "cgroup_limits", info.CgroupLimits, "cpu_priority", info.CPUPriority)
 		if n, err := sb.Cleanup(ctx); err != nil {
 			log.Warn("remove leftover containers", "runner", info.URI, "err", err)
 		} else if n > 0 {

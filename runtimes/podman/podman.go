@@ -90,6 +90,8 @@ type Sandbox struct {
 	pool          *pool
 	started       atomic.Bool // whether a container was ever started
 	onStart       func(time.Duration)
+	// cgroupParent holds the containers, if the sandbox made one.
+	cgroupParent string
 }
 
 // HostInfo is what the sandbox learned of the Podman host.
@@ -111,6 +113,9 @@ type HostInfo struct {
 	// CgroupLimits is set when cgroups enforce memory and process limits;
 	// otherwise rlimits bound them.
 	CgroupLimits bool
+	// CPUPriority says how the containers yield the CPU to the daemon,
+	// such as "cpu.idle=1" on the sandbox's cgroup, or is empty.
+	CPUPriority string
 }
 
 // New connects to the Podman service, starting one if needed, and learns what
@@ -163,6 +168,16 @@ func New(ctx context.Context, o Options) (*Sandbox, error) {
 	}
 	// Rootless Podman on cgroup v1 cannot put limits on cgroups.
 	s.info.CgroupLimits = !s.info.Rootless || s.info.CgroupVersion == "v2"
+	// A local rootful service with the cgroupfs manager puts containers
+	// where we say; make that a cgroup whose CPU is the daemon's first.
+	if !s.info.Rootless && s.info.CgroupManager == "cgroupfs" && strings.HasPrefix(uri, "unix://") && os.Geteuid() == 0 {
+		parent, setting, err := prepareIdleCgroup(s.info.CgroupVersion == "v2")
+		if err != nil {
+			s.log.Warn("the containers will share the CPU with the daemon", "err", err)
+		} else {
+			s.cgroupParent, s.info.CPUPriority = parent, setting+" on "+parent
+		}
+	}
 	s.pool = newPool(s, o.Warm)
 	return s, nil
 }
@@ -451,6 +466,7 @@ func (s *Sandbox) containerSpec(req runtimes.RunRequest) *specgen.SpecGenerator 
 			fmt.Sprintf("size=%dm", l.TmpfsMB)},
 	}}
 	g.Labels = map[string]string{LabelSandbox: "1", LabelOwner: s.owner}
+	g.CgroupParent = s.cgroupParent
 	for k, v := range req.Labels {
 		g.Labels[k] = v
 	}
