@@ -49,6 +49,8 @@ type GradeRequest struct {
 	// AllTests runs every test and reports each (run mode); otherwise
 	// grading stops at the first failure.
 	AllTests bool
+	// Progress, if set, is told as each test finishes.
+	Progress func(done, total int)
 }
 
 // ErrUnknownLanguage is returned for a language without a runtime.
@@ -359,6 +361,9 @@ func (s *scoring) shown(i int) bool { return s.req.AllTests || s.req.Tests[i].Sa
 func (s *scoring) record(rec harness.Record, limit time.Duration) {
 	i := s.next
 	s.next++
+	if s.req.Progress != nil {
+		s.req.Progress(s.next, len(s.req.Tests))
+	}
 	t := s.req.Tests[i]
 	p := s.req.Problem
 	tr := api.TestResult{Index: i + 1, TimeMS: float64(rec.Micros) / 1000, Stdout: rec.Stdout}

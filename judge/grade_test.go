@@ -786,3 +786,28 @@ func TestGrader_Grade_crashAtMemoryBound(t *testing.T) {
 		})
 	}
 }
+
+// TestGrade_progress: the grader reports each finished test as it comes,
+// in order, up to the first failure of a submit.
+func TestGrade_progress(t *testing.T) {
+	p := problem(t, "two-sum")
+	var seen []api.Progress
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	code := pythonSolution(t, p)
+	res, err := newGrader().Grade(ctx, judge.GradeRequest{
+		Problem: p, Language: "python", Code: code, Tests: p.Tests,
+		Progress: func(done, total int) { seen = append(seen, api.Progress{Done: done, Total: total}) },
+	})
+	if err != nil || res.Verdict != api.Accepted {
+		t.Fatalf("%v %s", err, describe(res))
+	}
+	if len(seen) != len(p.Tests) {
+		t.Fatalf("%d progress reports for %d tests", len(seen), len(p.Tests))
+	}
+	for i, s := range seen {
+		if s.Done != i+1 || s.Total != len(p.Tests) {
+			t.Fatalf("report %d: %+v", i, s)
+		}
+	}
+}

@@ -37,6 +37,8 @@ type Queue struct {
 
 	mu      sync.Mutex
 	waiters map[int64][]chan struct{}
+	// progress holds the running submissions' finished tests.
+	progress map[int64]api.Progress
 }
 
 // QueueOptions configure a Queue.
@@ -69,6 +71,7 @@ func NewQueue(o QueueOptions) *Queue {
 		log:         o.Logger,
 		wake:        make(chan struct{}, 1),
 		waiters:     map[int64][]chan struct{}{},
+		progress:    map[int64]api.Progress{},
 	}
 	if q.maxAttempts <= 0 {
 		q.maxAttempts = 3
@@ -220,10 +223,29 @@ func (q *Queue) grade(ctx context.Context, sub *store.Submission) (*api.Result, 
 			tests = append(slices.Clip(tests), custom...)
 		}
 	}
+	defer func() {
+		q.mu.Lock()
+		delete(q.progress, sub.ID)
+		q.mu.Unlock()
+	}()
 	return q.grader.Grade(ctx, GradeRequest{
 		Problem: p, Language: sub.Language, Code: sub.Code, Tests: tests,
 		AllTests: sub.Mode == api.ModeRun,
+		Progress: func(done, total int) {
+			q.mu.Lock()
+			q.progress[sub.ID] = api.Progress{Done: done, Total: total}
+			q.mu.Unlock()
+		},
 	})
+}
+
+// Progress returns how far the running submission id is, if it has
+// finished a test yet.
+func (q *Queue) Progress(id int64) (api.Progress, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	p, ok := q.progress[id]
+	return p, ok
 }
 
 // customTests turns a run's stored custom input into tests. Their expected

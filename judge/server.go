@@ -634,6 +634,11 @@ func (s *Server) toAPI(ctx context.Context, viewer *store.User, sub *store.Submi
 			out.User = owner.Name
 		}
 	}
+	if sub.State == store.Running {
+		if p, ok := s.queue.Progress(sub.ID); ok {
+			out.Progress = &p
+		}
+	}
 	if sub.State == store.Done && sub.Result != "" {
 		var res api.Result
 		if err := json.Unmarshal([]byte(sub.Result), &res); err == nil {

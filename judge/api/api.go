@@ -188,10 +188,19 @@ type Submission struct {
 	State    string  `json:"state"`
 	Code     string  `json:"code,omitempty"`
 	Result   *Result `json:"result,omitempty"`
+	// Progress counts the tests finished while the submission runs.
+	Progress *Progress `json:"progress,omitempty"`
 	// Contest is the contest the submission counts in, if any.
 	Contest    int64      `json:"contest,omitempty"`
 	CreatedAt  time.Time  `json:"created_at"`
 	FinishedAt *time.Time `json:"finished_at,omitempty"`
+}
+
+// Progress is how far a running submission is: Done of its Total tests
+// have finished (a submit stops at the first failing one).
+type Progress struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
 }
 
 // SubmissionList is the answer to GET /submissions: the caller's
