@@ -56,18 +56,17 @@ func newContestListCmd(f *Factory) *cobra.Command {
 				fmt.Fprintln(f.IO.ErrOut, "no contests yet; an admin creates one with `judge contest create`")
 				return nil
 			}
-			tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tTITLE\tSTATE\tSTART\tLENGTH\tPROBLEMS\tPARTICIPANTS\tREGISTERED")
+			t := newTable(f, "ID", "STATE", "START", "LENGTH", "PROBLEMS", "PARTICIPANTS", "REGISTERED", "TITLE")
 			for _, c := range list.Contests {
-				reg := ""
+				reg := "no"
 				if c.Registered {
 					reg = "yes"
 				}
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", c.ID, c.Title, contestState(&c),
+				t.row(strconv.FormatInt(c.ID, 10), contestState(&c),
 					c.StartAt.Local().Format("2006-01-02 15:04"), shortDuration(time.Duration(c.DurationS)*time.Second),
-					c.ProblemCount, c.Participants, reg)
+					strconv.Itoa(c.ProblemCount), strconv.Itoa(c.Participants), reg, c.Title)
 			}
-			return tw.Flush()
+			return t.print()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -347,12 +346,17 @@ asking costs the daemon almost nothing while nothing changed (ETag).`,
 							return err
 						}
 					} else {
-						if watch {
+						// On a terminal --watch redraws the screen; in a
+						// pipe each board follows the last one.
+						tty := f.outTerminal()
+						if watch && tty {
 							fmt.Fprint(f.IO.Out, "\x1b[H\x1b[2J") // home, clear
 						}
 						printLeaderboard(f.IO.Out, lb)
-						if watch {
+						if watch && tty {
 							fmt.Fprintf(f.IO.Out, "\nupdated %s; Ctrl-C to stop\n", time.Now().Format("15:04:05"))
+						} else if watch {
+							fmt.Fprintln(f.IO.Out)
 						}
 					}
 				}

@@ -77,7 +77,7 @@ the first admin's token is in the daemon's data directory (admin-token).`,
 }
 
 // saveConfig sets keys in the YAML config at path, keeping its other keys,
-// and leaves it readable by its owner only.
+// and leaves it readable by its owner only. An empty value removes its key.
 func saveConfig(path string, set map[string]string) error {
 	cfg := map[string]any{}
 	if raw, err := os.ReadFile(path); err == nil {
@@ -89,7 +89,11 @@ func saveConfig(path string, set map[string]string) error {
 		}
 	}
 	for k, v := range set {
-		cfg[k] = v
+		if v == "" {
+			delete(cfg, k)
+		} else {
+			cfg[k] = v
+		}
 	}
 	out, err := yaml.Marshal(cfg)
 	if err != nil {
@@ -103,6 +107,137 @@ func saveConfig(path string, set map[string]string) error {
 		return fmt.Errorf("write config: %w", err)
 	}
 	return os.Rename(tmp, path)
+}
+
+func newLogoutCmd(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "logout",
+		Short: "Forget the saved token",
+		Long: `Remove the token from the config file. The token itself stays valid on the
+daemon; revoke it with 'judge user revoke ID' ('judge user tokens NAME' lists
+them) if it may have leaked.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := configPath()
+			if f.Config.GetString("token") == "" {
+				fmt.Fprintln(f.IO.ErrOut, "Not logged in.")
+				return nil
+			}
+			if err := saveConfig(path, map[string]string{"token": ""}); err != nil {
+				return err
+			}
+			fmt.Fprintf(f.IO.ErrOut, "Removed the token from %s.\n", path)
+			if os.Getenv("JUDGE_TOKEN") != "" {
+				fmt.Fprintln(f.IO.ErrOut, "JUDGE_TOKEN is still set in your environment.")
+			}
+			return nil
+		},
+	}
+}
+
+// configKeys are the keys 'judge config' reads and writes.
+var configKeys = []struct{ key, what string }{
+	{"server", "the daemon's address (JUDGE_SERVER)"},
+	{"language", "the language of 'judge open' and the TUI (JUDGE_LANGUAGE)"},
+	{"editor", "the editor command of 'judge open' (JUDGE_EDITOR; else $VISUAL, $EDITOR)"},
+}
+
+func newConfigCmd(f *Factory) *cobra.Command {
+	known := func(key string) error {
+		for _, k := range configKeys {
+			if k.key == key {
+				return nil
+			}
+		}
+		var names []string
+		for _, k := range configKeys {
+			names = append(names, k.key)
+		}
+		return &exitError{code: exitUsage, err: fmt.Errorf("unknown key %q; the keys are %s (the token is set by 'judge login')", key, strings.Join(names, ", "))}
+	}
+	var asJSON bool
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "Print the settings and where they come from",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			all := map[string]string{}
+			t := newTable(f, "KEY", "VALUE", "MEANING")
+			for _, k := range configKeys {
+				all[k.key] = f.Config.GetString(k.key)
+				t.row(k.key, all[k.key], k.what)
+			}
+			login := "no"
+			if f.Config.GetString("token") != "" {
+				login = "yes"
+			}
+			if asJSON {
+				all["logged_in"] = login
+				return printJSON(f, all)
+			}
+			t.row("token", map[string]string{"yes": "(saved)", "no": ""}[login], "set by 'judge login' (JUDGE_TOKEN)")
+			return t.print()
+		},
+	}
+	list.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Read and change the client's settings",
+		Long: `Read and change the settings in the config file
+($XDG_CONFIG_HOME/judge/config.yaml). JUDGE_* environment variables and flags
+override them.`,
+		Example: `  judge config set language go
+  judge config set editor 'code --wait'
+  judge config get server
+  judge config list`,
+	}
+	get := &cobra.Command{
+		Use:   "get KEY",
+		Short: "Print a setting",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := known(args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintln(f.IO.Out, f.Config.GetString(args[0]))
+			return nil
+		},
+	}
+	set := &cobra.Command{
+		Use:   "set KEY VALUE",
+		Short: "Change a setting (an empty VALUE removes it)",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := known(args[0]); err != nil {
+				return err
+			}
+			if args[0] == "language" && args[1] != "" {
+				if _, err := language(args[1]); err != nil {
+					return err
+				}
+			}
+			return saveConfig(configPath(), map[string]string{args[0]: args[1]})
+		},
+	}
+	keys := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, k := range configKeys {
+			out = append(out, k.key+"\t"+k.what)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+	get.ValidArgsFunction = keys
+	set.ValidArgsFunction = func(c *cobra.Command, args []string, s string) ([]string, cobra.ShellCompDirective) {
+		switch {
+		case len(args) == 0:
+			return keys(c, args, s)
+		case args[0] == "language" && len(args) == 1:
+			return completeLanguages(s), cobra.ShellCompDirectiveNoFileComp
+		}
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	cmd.AddCommand(get, set, list)
+	return cmd
 }
 
 func isTerminal(f *os.File) bool {

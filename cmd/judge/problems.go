@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -53,12 +52,21 @@ func newProblemsCmd(f *Factory) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(list)
 			}
-			tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "SLUG\tDIFFICULTY\tSTATUS\tTITLE\tTAGS")
-			for _, p := range list.Problems {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Slug, p.Difficulty, strings.ReplaceAll(p.Status, "_", " "), p.Title, strings.Join(p.Tags, ", "))
+			if len(list.Problems) == 0 {
+				fmt.Fprintln(f.IO.ErrOut, "No problems match; try a shorter search or no filter.")
+				return nil
 			}
-			return tw.Flush()
+			t := newTable(f, "SLUG", "DIFFICULTY", "STATUS", "TITLE", "TAGS")
+			for _, p := range list.Problems {
+				t.row(p.Slug, p.Difficulty, strings.ReplaceAll(p.Status, "_", " "), p.Title, strings.Join(p.Tags, ", "))
+				switch p.Status {
+				case "solved":
+					t.colorLast(2, colorGreen)
+				case "attempted":
+					t.colorLast(2, colorYellow)
+				}
+			}
+			return t.print()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")

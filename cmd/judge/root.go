@@ -134,8 +134,21 @@ func newRootCmd(f *Factory) *cobra.Command {
 		Long: `judge is a code judge in one binary.
 
   judge serve                 run the daemon (HTTP API, SQLite, Podman sandboxes)
+  judge login                 save the daemon's address and your token
   judge problems              list the problems
-  judge submit two-sum.py     judge a solution; exits 0 only on Accepted`,
+  judge open two-sum          write the stub to two-sum.py and open your editor
+  judge run two-sum.py        run it on the samples
+  judge submit two-sum.py     judge it; exits 0 only on Accepted
+
+Exit codes: 0 success (for submit, run and status: Accepted), 1 a verdict
+other than Accepted or a request the daemon refused, 2 bad usage, a missing
+login, or no connection to the daemon.
+
+Settings come from flags, then JUDGE_* environment variables (JUDGE_SERVER,
+JUDGE_TOKEN, JUDGE_LANGUAGE, JUDGE_EDITOR), then the config file
+($XDG_CONFIG_HOME/judge/config.yaml; see 'judge config'). Tables have a header
+and aligned columns on a terminal, and tab-separated rows in a pipe; NO_COLOR
+turns colors off. Commands that print data take --json.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -184,6 +197,13 @@ func newRootCmd(f *Factory) *cobra.Command {
 		newProblemCmd(f),
 		newUserCmd(f),
 		newLoginCmd(f),
+		newLogoutCmd(f),
+		newConfigCmd(f),
+		newShowCmd(f),
+		newOpenCmd(f),
+		newRunCmd(f),
+		newStatusCmd(f),
+		newHistoryCmd(f),
 		newContestCmd(f),
 		newLeaderboardCmd(f),
 	)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,12 +74,11 @@ func newUserListCmd(f *Factory) *cobra.Command {
 			if asJSON {
 				return printJSON(f, list)
 			}
-			tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tNAME\tROLE\tCREATED")
+			t := newTable(f, "ID", "NAME", "ROLE", "CREATED")
 			for _, u := range list.Users {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", u.ID, u.Name, u.Role, u.CreatedAt.Format(time.RFC3339))
+				t.row(strconv.FormatInt(u.ID, 10), u.Name, u.Role, u.CreatedAt.Format(time.RFC3339))
 			}
-			return tw.Flush()
+			return t.print()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -127,16 +125,15 @@ func newUserTokensCmd(f *Factory) *cobra.Command {
 			if asJSON {
 				return printJSON(f, list)
 			}
-			tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tLABEL\tCREATED\tREVOKED")
+			tab := newTable(f, "ID", "CREATED", "REVOKED", "LABEL")
 			for _, t := range list.Tokens {
 				revoked := "-"
 				if t.RevokedAt != nil {
 					revoked = t.RevokedAt.Format(time.RFC3339)
 				}
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", t.ID, t.Label, t.CreatedAt.Format(time.RFC3339), revoked)
+				tab.row(strconv.FormatInt(t.ID, 10), t.CreatedAt.Format(time.RFC3339), revoked, t.Label)
 			}
-			return tw.Flush()
+			return tab.print()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
