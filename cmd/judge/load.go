@@ -549,7 +549,11 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 		if prio == "" {
 			prio = "none (the containers are ordered after the daemon by nice values only)"
 		}
-		fmt.Fprintf(out, "host: kernel.sched_autogroup_enabled=%d; the containers' cgroup %s: %s\n", map[bool]int{true: 1}[on], podman.SandboxCgroup, prio)
+		enabled := 0
+		if on {
+			enabled = 1
+		}
+		fmt.Fprintf(out, "host: kernel.sched_autogroup_enabled=%d; the containers' cgroup %s: %s\n", enabled, podman.SandboxCgroup, prio)
 	}
 	fmt.Fprintf(out, "target /healthz under %v throughout: %s (%d of %d probes over, none failed: %t)\n",
 		healthzTarget, met(over == 0 && healthFailed == 0), over, len(loaded), healthFailed == 0)

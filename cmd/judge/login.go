@@ -167,15 +167,15 @@ func newConfigCmd(f *Factory) *cobra.Command {
 				all[k.key] = f.Config.GetString(k.key)
 				t.row(k.key, all[k.key], k.what)
 			}
-			login := "no"
+			login, shown := "no", ""
 			if f.Config.GetString("token") != "" {
-				login = "yes"
+				login, shown = "yes", "(saved)"
 			}
 			if asJSON {
 				all["logged_in"] = login
 				return printJSON(f, all)
 			}
-			t.row("token", map[string]string{"yes": "(saved)", "no": ""}[login], "set by 'judge login' (JUDGE_TOKEN)")
+			t.row("token", shown, "set by 'judge login' (JUDGE_TOKEN)")
 			return t.print()
 		},
 	}

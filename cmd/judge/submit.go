@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/judgehq/judge/judge/api"
-	"github.com/judgehq/judge/runtimes"
 )
 
 type submitOptions struct {
@@ -96,7 +95,7 @@ func submitRun(cmd *cobra.Command, f *Factory, o submitOptions) error {
 		o.Problem = strings.TrimSuffix(base, filepath.Ext(base))
 	}
 	if o.Language == "" {
-		rts := runtimes.NewSet(runtimes.Builtin())
+		rts := languages()
 		rt, ok := rts.ByExtension(ext)
 		if !ok {
 			return &exitError{code: exitUsage, err: fmt.Errorf("cannot tell the language of %s from its extension; pass --lang (one of %s)",

@@ -37,14 +37,6 @@ func (f *Factory) outTerminal() bool { ok, _ := terminal(f.IO.Out); return ok }
 // may be drawn.
 func (f *Factory) errTerminal() bool { ok, _ := terminal(f.IO.ErrOut); return ok }
 
-// color wraps s in an ANSI color on a terminal, unless NO_COLOR is set.
-func (f *Factory) color(code, s string) string {
-	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" || !f.outTerminal() {
-		return s
-	}
-	return "\033[" + code + "m" + s + "\033[0m"
-}
-
 // Colors for color.
 const (
 	colorGreen  = "32"
@@ -103,6 +95,14 @@ func (t *table) print() error {
 		}
 		width[last] = max(min(width[last], cols-used), 8)
 	}
+	// Colors on a terminal, unless NO_COLOR or a dumb terminal say no.
+	colored := os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	paint := func(code, s string) string {
+		if !colored || code == "" {
+			return s
+		}
+		return "\033[" + code + "m" + s + "\033[0m"
+	}
 	var b strings.Builder
 	line := func(ri int, r []string, header bool) {
 		for i, c := range r {
@@ -113,11 +113,10 @@ func (t *table) print() error {
 			if i < last {
 				pad = strings.Repeat(" ", max(width[i]-utf8.RuneCountInString(c), 0)+2)
 			}
-			switch {
-			case header:
-				c = t.f.color("1", c)
-			case t.colors[[2]int{ri, i}] != "":
-				c = t.f.color(t.colors[[2]int{ri, i}], c)
+			if header {
+				c = paint("1", c)
+			} else {
+				c = paint(t.colors[[2]int{ri, i}], c)
 			}
 			b.WriteString(c + pad)
 		}

@@ -25,11 +25,8 @@ var cgroupRoot = "/sys/fs/cgroup"
 // before 5.15 have no cpu.idle; the smallest weight is the fallback. It
 // returns the cgroup parent for the containers and the setting it made.
 func prepareIdleCgroup(unified bool) (parent, setting string, err error) {
-	dir := filepath.Join(cgroupRoot, "cpu", SandboxCgroup)
-	tries := [][2]string{{"cpu.idle", "1"}, {"cpu.shares", "2"}}
+	dir, tries := sandboxCgroup(unified)
 	if unified {
-		dir = filepath.Join(cgroupRoot, SandboxCgroup)
-		tries = [][2]string{{"cpu.idle", "1"}, {"cpu.weight", "1"}}
 		if err := enableCPUController(cgroupRoot); err != nil {
 			return "", "", err
 		}
@@ -46,6 +43,16 @@ func prepareIdleCgroup(unified bool) (parent, setting string, err error) {
 		errs = append(errs, err)
 	}
 	return "", "", fmt.Errorf("lower the sandbox cgroup's CPU priority: %w", errors.Join(errs...))
+}
+
+// sandboxCgroup returns the directory of the sandbox's cgroup in the cpu
+// hierarchy (cgroup v1) or the unified one (v2), and the CPU settings that
+// make it idle, best first.
+func sandboxCgroup(unified bool) (dir string, settings [][2]string) {
+	if unified {
+		return filepath.Join(cgroupRoot, SandboxCgroup), [][2]string{{"cpu.idle", "1"}, {"cpu.weight", "1"}}
+	}
+	return filepath.Join(cgroupRoot, "cpu", SandboxCgroup), [][2]string{{"cpu.idle", "1"}, {"cpu.shares", "2"}}
 }
 
 // enableCPUController lets the children of the unified cgroup at dir have
@@ -67,17 +74,18 @@ func enableCPUController(dir string) error {
 // SandboxCgroupCPU reads back the CPU priority of the sandbox's cgroup, as
 // "cpu.idle=1" or "cpu.shares=2" say, or "" if there is no such cgroup.
 func SandboxCgroupCPU() string {
-	for _, dir := range []string{filepath.Join(cgroupRoot, "cpu", SandboxCgroup), filepath.Join(cgroupRoot, SandboxCgroup)} {
-		for _, f := range []string{"cpu.idle", "cpu.shares", "cpu.weight"} {
-			b, err := os.ReadFile(filepath.Join(dir, f))
+	for _, unified := range []bool{false, true} {
+		dir, settings := sandboxCgroup(unified)
+		for _, set := range settings {
+			b, err := os.ReadFile(filepath.Join(dir, set[0]))
 			if err != nil {
 				continue
 			}
 			v := strings.TrimSpace(string(b))
-			if f == "cpu.idle" && v != "1" {
+			if set[0] == "cpu.idle" && v != "1" {
 				continue
 			}
-			return f + "=" + v
+			return set[0] + "=" + v
 		}
 	}
 	return ""
