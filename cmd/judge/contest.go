@@ -45,7 +45,11 @@ func newContestListCmd(f *Factory) *cobra.Command {
 		Short: "List the contests",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			list, err := f.Client().Contests(cmd.Context())
+			cl, err := f.Client()
+			if err != nil {
+				return err
+			}
+			list, err := cl.Contests(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -218,7 +222,11 @@ func newContestCreateCmd(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c, err := f.Client().CreateContest(cmd.Context(), req)
+			cl, err := f.Client()
+			if err != nil {
+				return err
+			}
+			c, err := cl.CreateContest(cmd.Context(), req)
 			if err != nil {
 				return err
 			}
@@ -300,7 +308,11 @@ func contestCall(cmd *cobra.Command, f *Factory, arg string, asJSON bool,
 	if err != nil {
 		return err
 	}
-	c, err := do(f.Client(), cmd.Context(), id)
+	cl, err := f.Client()
+	if err != nil {
+		return err
+	}
+	c, err := do(cl, cmd.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -328,7 +340,10 @@ asking costs the daemon almost nothing while nothing changed (ETag).`,
 			if err != nil {
 				return err
 			}
-			c := f.Client()
+			c, err := f.Client()
+			if err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			etag := ""
 			for {

@@ -28,7 +28,9 @@ func newLoginCmd(f *Factory) *cobra.Command {
 		Long: `Check a token with the daemon and save it, with the daemon's address, in
 the config file (` + "`$XDG_CONFIG_HOME/judge/config.yaml`" + `, readable by you only).
 The token is read from --token-file, or from standard input. JUDGE_SERVER and
-JUDGE_TOKEN override the saved values.
+JUDGE_TOKEN override the saved values. The address is ` + DefaultServer + `
+unless --server gives another. Without a login, judge runs a local judge of
+its own (see 'judge --help').
 
 An admin makes tokens with 'judge user add NAME' or 'judge user token NAME';
 the first admin's token is in the daemon's data directory (admin-token).`,
@@ -60,6 +62,9 @@ the first admin's token is in the daemon's data directory (admin-token).`,
 				return &exitError{code: exitUsage, err: errors.New("no token given: pass --token-file FILE or pipe the token in")}
 			}
 			server := f.Config.GetString("server")
+			if server == "" {
+				server = DefaultServer
+			}
 			me, err := client.New(server, token).Me(cmd.Context())
 			if err != nil {
 				return err
@@ -137,7 +142,7 @@ them) if it may have leaked.`,
 
 // configKeys are the keys 'judge config' reads and writes.
 var configKeys = []struct{ key, what string }{
-	{"server", "the daemon's address (JUDGE_SERVER)"},
+	{"server", "the daemon's address (JUDGE_SERVER); none: the local judge"},
 	{"language", "the language of 'judge open' and the TUI (JUDGE_LANGUAGE)"},
 	{"editor", "the editor command of 'judge open' (JUDGE_EDITOR; else $VISUAL, $EDITOR)"},
 }

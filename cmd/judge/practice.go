@@ -58,14 +58,27 @@ func completeSlugFlag(f *Factory) func(*cobra.Command, []string, string) ([]stri
 		if toComplete != "" {
 			q.Set("q", toComplete)
 		}
-		list, err := f.Client().Problems(cmd.Context(), q)
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
 		var out []string
-		for _, p := range list.Problems {
-			if strings.HasPrefix(p.Slug, toComplete) {
-				out = append(out, p.Slug+"\t"+p.Title)
+		add := func(slug, title string) {
+			if strings.HasPrefix(slug, toComplete) {
+				out = append(out, slug+"\t"+title)
+			}
+		}
+		if f.Local() {
+			// The local judge has the bundled problems: no need to start it.
+			ps, _ := loadProblems("")
+			for _, p := range ps {
+				add(p.Slug, p.Title)
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		}
+		cl, err := f.Client()
+		if err == nil {
+			var list *api.ProblemList
+			if list, err = cl.Problems(cmd.Context(), q); err == nil {
+				for _, p := range list.Problems {
+					add(p.Slug, p.Title)
+				}
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
@@ -104,7 +117,11 @@ follows. --json prints the problem as the daemon sends it, stubs included.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeSlugs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Client().Problem(cmd.Context(), args[0])
+			cl, err := f.Client()
+			if err != nil {
+				return err
+			}
+			p, err := cl.Problem(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
@@ -208,7 +225,10 @@ func openRun(cmd *cobra.Command, f *Factory, o openOptions) error {
 	if err != nil {
 		return err
 	}
-	c := f.Client()
+	c, err := f.Client()
+	if err != nil {
+		return err
+	}
 	p, err := c.Problem(ctx, o.Slug)
 	if err != nil {
 		return err
@@ -314,7 +334,10 @@ submission is Accepted, 1 otherwise (also while it waits in the queue).`,
 			if err != nil || id <= 0 {
 				return &exitError{code: exitUsage, err: fmt.Errorf("%q is not a submission id; 'judge history' lists yours", args[0])}
 			}
-			c := f.Client()
+			c, err := f.Client()
+			if err != nil {
+				return err
+			}
 			var sub *api.Submission
 			if wait {
 				sub, err = waitVerdict(cmd, f, c, id)
@@ -423,7 +446,11 @@ func newHistoryCmd(f *Factory) *cobra.Command {
 			if problem != "" {
 				q.Set("problem", problem)
 			}
-			list, err := f.Client().Submissions(cmd.Context(), q)
+			cl, err := f.Client()
+			if err != nil {
+				return err
+			}
+			list, err := cl.Submissions(cmd.Context(), q)
 			if err != nil {
 				return err
 			}

@@ -36,7 +36,11 @@ func newProblemsCmd(f *Factory) *cobra.Command {
 			list := &api.ProblemList{}
 			for page := 1; ; page++ {
 				filter.Set("page", strconv.Itoa(page))
-				next, err := f.Client().Problems(cmd.Context(), filter)
+				cl, err := f.Client()
+				if err != nil {
+					return err
+				}
+				next, err := cl.Problems(cmd.Context(), filter)
 				if err != nil {
 					return err
 				}

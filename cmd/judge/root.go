@@ -36,11 +36,9 @@ type IO struct {
 type Factory struct {
 	IO     IO
 	Config *viper.Viper
-}
 
-// Client returns a client of the configured daemon.
-func (f *Factory) Client() *client.Client {
-	return client.New(f.Config.GetString("server"), f.Config.GetString("token"))
+	client    *client.Client
+	stopLocal func()
 }
 
 // exitError carries an exit code through cobra.
@@ -67,6 +65,7 @@ func run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := root.ExecuteContext(ctx)
+	f.Close()
 	return exitCode(f, err)
 }
 
@@ -101,7 +100,7 @@ func exitCode(f *Factory, err error) int {
 	return exitNotAccepted
 }
 
-// DefaultServer is the daemon's default address.
+// DefaultServer is the address `judge serve` listens on by default.
 const DefaultServer = "http://127.0.0.1:7070"
 
 func newConfig() *viper.Viper {
@@ -109,7 +108,6 @@ func newConfig() *viper.Viper {
 	v.SetEnvPrefix("JUDGE")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	v.SetDefault("server", DefaultServer)
 	v.SetConfigName("config")
 	v.SetConfigType("yaml")
 	v.AddConfigPath(filepath.Join(xdgDir("XDG_CONFIG_HOME", ".config"), "judge"))
@@ -139,10 +137,16 @@ func newRootCmd(f *Factory) *cobra.Command {
   judge open two-sum          write the stub to two-sum.py and open your editor
   judge run two-sum.py        run it on the samples
   judge submit two-sum.py     judge it; exits 0 only on Accepted
+  judge tui                   practise in the terminal UI
 
 Exit codes: 0 success (for submit, run and status: Accepted), 1 a verdict
 other than Accepted or a request the daemon refused, 2 bad usage, a missing
 login, or no connection to the daemon.
+
+With no server configured (no 'judge login', JUDGE_SERVER or --server), judge
+runs a local judge in-process: the bundled problems, your submissions in
+$XDG_DATA_HOME/judge/local, and Podman sandboxes on this machine (build their
+images once with 'judge runtimes build'). Commands started meanwhile share it.
 
 Settings come from flags, then JUDGE_* environment variables (JUDGE_SERVER,
 JUDGE_TOKEN, JUDGE_LANGUAGE, JUDGE_EDITOR), then the config file
@@ -185,7 +189,7 @@ turns colors off. Commands that print data take --json.`,
 			wrapArgs(sub)
 		}
 	}
-	root.PersistentFlags().String("server", DefaultServer, "daemon address (env JUDGE_SERVER)")
+	root.PersistentFlags().String("server", "", "daemon address (env JUDGE_SERVER; default: the local judge)")
 	root.AddCommand(
 		newServeCmd(f),
 		newBenchCmd(f),

@@ -108,6 +108,8 @@ type serveConfig struct {
 	// Ready, if set, learns the daemon's address, runner hosts, workers
 	// and the data directory once it serves.
 	Ready func(addr string, hosts []podman.HostInfo, workers int) `mapstructure:"-"`
+	// Listener, if set, is where the API is served instead of Listen.
+	Listener net.Listener `mapstructure:"-"`
 }
 
 // serveKeys maps flags to config keys.
@@ -253,9 +255,11 @@ func serve(ctx context.Context, f *Factory, o serveConfig) error {
 	srv := judge.NewServer(judge.ServerOptions{Store: st, Queue: queue, Problems: ps, Runtimes: rts, Logger: log,
 		Limits: o.Limits, RateLimits: o.RateLimits, Metrics: metrics})
 
-	ln, err := net.Listen("tcp", o.Listen)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
+	ln := o.Listener
+	if ln == nil {
+		if ln, err = net.Listen("tcp", o.Listen); err != nil {
+			return fmt.Errorf("listen: %w", err)
+		}
 	}
 	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}
 	qctx, stopQueue := context.WithCancel(context.WithoutCancel(ctx))
@@ -269,7 +273,11 @@ func serve(ctx context.Context, f *Factory, o serveConfig) error {
 	}()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- httpSrv.Serve(ln) }()
-	log.Info("serving", "addr", "http://"+ln.Addr().String(), "database", dbPath, "problems", len(ps),
+	addr := "http://" + ln.Addr().String()
+	if ln.Addr().Network() == "unix" {
+		addr = "unix://" + ln.Addr().String()
+	}
+	log.Info("serving", "addr", addr, "database", dbPath, "problems", len(ps),
 		"workers", workers)
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String(), hosts, workers)

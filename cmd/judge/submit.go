@@ -111,7 +111,10 @@ func submitRun(cmd *cobra.Command, f *Factory, o submitOptions) error {
 		}
 		req.Input = append(req.Input, args)
 	}
-	c := f.Client()
+	c, err := f.Client()
+	if err != nil {
+		return err
+	}
 	ctx := cmd.Context()
 	resp, err := c.Submit(ctx, req)
 	if err != nil {

@@ -42,7 +42,11 @@ func newUserAddCmd(f *Factory) *cobra.Command {
 			if admin {
 				role = api.RoleAdmin
 			}
-			res, err := f.Client().AddUser(cmd.Context(), api.NewUserRequest{Name: args[0], Role: role})
+			cl, err := f.Client()
+			if err != nil {
+				return err
+			}
+			res, err := cl.AddUser(cmd.Context(), api.NewUserRequest{Name: args[0], Role: role})
 			if err != nil {
 				return err
 			}
@@ -51,7 +55,7 @@ func newUserAddCmd(f *Factory) *cobra.Command {
 			}
 			fmt.Fprintf(f.IO.ErrOut, "Added %s (%s). Their token, shown only now:\n", res.User.Name, res.User.Role)
 			fmt.Fprintln(f.IO.Out, res.Token.Token)
-			fmt.Fprintf(f.IO.ErrOut, "They log in with: judge login --server %s (and paste it)\n", f.Client().BaseURL())
+			fmt.Fprintf(f.IO.ErrOut, "They log in with: judge login --server %s (and paste it)\n", cl.BaseURL())
 			return nil
 		},
 	}
@@ -67,7 +71,11 @@ func newUserListCmd(f *Factory) *cobra.Command {
 		Short: "List the users",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			list, err := f.Client().Users(cmd.Context())
+			cl, err := f.Client()
+			if err != nil {
+				return err
+			}
+			list, err := cl.Users(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -94,7 +102,11 @@ func newUserTokenCmd(f *Factory) *cobra.Command {
 		Example: "  judge user token alice --label laptop",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			t, err := f.Client().NewToken(cmd.Context(), args[0], label)
+			cl, err := f.Client()
+			if err != nil {
+				return err
+			}
+			t, err := cl.NewToken(cmd.Context(), args[0], label)
 			if err != nil {
 				return err
 			}
@@ -118,7 +130,11 @@ func newUserTokensCmd(f *Factory) *cobra.Command {
 		Short: "List a user's tokens (without their secrets)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			list, err := f.Client().Tokens(cmd.Context(), args[0])
+			cl, err := f.Client()
+			if err != nil {
+				return err
+			}
+			list, err := cl.Tokens(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
@@ -151,7 +167,11 @@ func newUserRevokeCmd(f *Factory) *cobra.Command {
 			if err != nil || id <= 0 {
 				return &exitError{code: exitUsage, err: fmt.Errorf("token id %q: want the number from `judge user tokens NAME`", args[0])}
 			}
-			if err := f.Client().RevokeToken(cmd.Context(), id); err != nil {
+			cl, err := f.Client()
+			if err != nil {
+				return err
+			}
+			if err := cl.RevokeToken(cmd.Context(), id); err != nil {
 				return err
 			}
 			fmt.Fprintf(f.IO.ErrOut, "Revoked token %d.\n", id)

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -26,6 +27,7 @@ var ErrUnreachable = errors.New("daemon not reachable")
 // Client talks to one judge daemon.
 type Client struct {
 	base  string
+	addr  string // where the daemon is, for messages
 	token string
 	http  *http.Client
 }
@@ -33,7 +35,18 @@ type Client struct {
 // New returns a client of the daemon at baseURL, such as
 // "http://127.0.0.1:7070", that authenticates with token (none if empty).
 func New(baseURL, token string) *Client {
-	return &Client{base: strings.TrimRight(baseURL, "/"), token: token, http: &http.Client{Timeout: 90 * time.Second}}
+	base := strings.TrimRight(baseURL, "/")
+	return &Client{base: base, addr: base, token: token, http: &http.Client{Timeout: 90 * time.Second}}
+}
+
+// NewUnix returns a client of the daemon serving on the unix socket at path.
+func NewUnix(path, token string) *Client {
+	var d net.Dialer
+	tr := &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return d.DialContext(ctx, "unix", path)
+	}}
+	return &Client{base: "http://judge", addr: "unix://" + path, token: token,
+		http: &http.Client{Timeout: 90 * time.Second, Transport: tr}}
 }
 
 // WithHTTPClient returns a copy of c that sends its requests with h, for
@@ -45,7 +58,7 @@ func (c *Client) WithHTTPClient(h *http.Client) *Client {
 }
 
 // BaseURL returns the daemon's address.
-func (c *Client) BaseURL() string { return c.base }
+func (c *Client) BaseURL() string { return c.addr }
 
 func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
 	return c.doHeader(ctx, method, path, nil, body, out)
@@ -96,7 +109,7 @@ func (c *Client) send(ctx context.Context, method, path string, header http.Head
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("%w at %s: %v", ErrUnreachable, c.base, err)
+		return nil, fmt.Errorf("%w at %s: %v", ErrUnreachable, c.addr, err)
 	}
 	return resp, nil
 }
