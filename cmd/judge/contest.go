@@ -404,7 +404,7 @@ func printLeaderboard(w io.Writer, lb *api.Leaderboard) {
 	row := func(r *api.LeaderboardRow, mark string) {
 		fmt.Fprintf(tw, "%d%s\t%s\t%d\t%d", r.Rank, mark, r.User, r.Solved, r.Penalty)
 		for _, c := range r.Problems {
-			fmt.Fprint(tw, "\t"+cellText(c))
+			fmt.Fprint(tw, "\t"+c.String())
 		}
 		fmt.Fprintln(tw)
 	}
@@ -422,26 +422,4 @@ func printLeaderboard(w io.Writer, lb *api.Leaderboard) {
 		fmt.Fprint(w, "; frozen: results of the last period show as pending (?) until the reveal")
 	}
 	fmt.Fprintln(w)
-}
-
-// cellText shows a problem cell as ICPC scoreboards do: "+" and the minute
-// of the accept, with the number of rejected tries; "-N" for rejected
-// tries; "?N" for tries hidden by the freeze.
-func cellText(c api.LeaderboardCell) string {
-	var s string
-	switch {
-	case c.Solved && c.Rejected > 0:
-		s = fmt.Sprintf("+%d (%d)", c.Rejected, c.Minutes)
-	case c.Solved:
-		s = fmt.Sprintf("+ (%d)", c.Minutes)
-	case c.Rejected > 0:
-		s = fmt.Sprintf("-%d", c.Rejected)
-	}
-	if c.Pending > 0 {
-		s = strings.TrimSpace(s + fmt.Sprintf(" ?%d", c.Pending))
-	}
-	if s == "" {
-		s = "."
-	}
-	return s
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -134,7 +132,7 @@ follows. --json prints the problem as the daemon sends it, stubs included.`,
 			fmt.Fprintln(w, strings.TrimSpace(p.Statement))
 			fmt.Fprintf(w, "\nFunction: %s\n", signature(p.Signature))
 			for i, s := range p.Samples {
-				fmt.Fprintf(w, "\nSample %d\n  input:    %s\n  expected: %s\n", i+1, formatInput(s.Input), s.Expected)
+				fmt.Fprintf(w, "\nSample %d\n  input:    %s\n  expected: %s\n", i+1, api.FormatInput(s.Input), s.Expected)
 			}
 			if lang != "" {
 				rt, err := language(lang)
@@ -162,20 +160,6 @@ func signature(s api.Signature) string {
 		ps = append(ps, p.Name+" "+p.Type)
 	}
 	return fmt.Sprintf("%s(%s) -> %s", s.Function, strings.Join(ps, ", "), s.Returns)
-}
-
-// formatInput renders a test's arguments as name = value, sorted by name.
-func formatInput(in map[string]json.RawMessage) string {
-	names := make([]string, 0, len(in))
-	for k := range in {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	parts := make([]string, len(names))
-	for i, k := range names {
-		parts[i] = k + " = " + string(in[k])
-	}
-	return strings.Join(parts, ", ")
 }
 
 type openOptions struct {
@@ -239,7 +223,7 @@ func openRun(cmd *cobra.Command, f *Factory, o openOptions) error {
 	case err == nil:
 		fmt.Fprintf(f.IO.ErrOut, "%s is there already; keeping it as it is.\n", path)
 	case errors.Is(err, os.ErrNotExist):
-		code, from, err := startingCode(ctx, c, p, rt.Name)
+		code, from, err := c.StartingCode(ctx, p, rt.Name)
 		if err != nil {
 			return err
 		}
@@ -276,24 +260,6 @@ func openRun(cmd *cobra.Command, f *Factory, o openOptions) error {
 	}
 	fmt.Fprintf(f.IO.ErrOut, "Saved your draft of %s in %s. Next: judge run %s, judge submit %s\n", p.Slug, rt.Name, path, path)
 	return nil
-}
-
-// startingCode is the user's draft of p in lang, or its stub.
-func startingCode(ctx context.Context, c *client.Client, p *api.Problem, lang string) (code, from string, err error) {
-	d, err := c.Draft(ctx, p.Slug, lang)
-	var apiErr *api.Error
-	switch {
-	case err == nil && d.Code != "":
-		return d.Code, "your draft of " + d.UpdatedAt.Local().Format("2006-01-02 15:04"), nil
-	case err == nil, errors.As(err, &apiErr) && apiErr.Code == api.CodeNotFound:
-	default:
-		return "", "", err
-	}
-	stub, ok := p.Stubs[lang]
-	if !ok {
-		return "", "", &exitError{code: exitNotAccepted, err: fmt.Errorf("%s has no %s stub", p.Slug, lang)}
-	}
-	return stub, "the stub", nil
 }
 
 // editorCommand is the user's editor as a shell command, or "".
@@ -486,7 +452,7 @@ func printHistory(f *Factory, subs []api.Submission) error {
 			result = r.Verdict.Name()
 			if r.Verdict != api.CompileError && r.Verdict != api.InternalError {
 				result += fmt.Sprintf(" (%d/%d)", r.Passed, r.Total)
-				took = formatMS(r.TimeMS)
+				took = api.FormatMS(r.TimeMS)
 			}
 		}
 		t.row(strconv.FormatInt(s.ID, 10), s.CreatedAt.Local().Format("2006-01-02 15:04"), s.Problem, s.Language, s.Mode, took, result)

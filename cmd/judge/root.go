@@ -210,6 +210,7 @@ turns colors off. Commands that print data take --json.`,
 		newHistoryCmd(f),
 		newContestCmd(f),
 		newLeaderboardCmd(f),
+		newTUICmd(f),
 	)
 	wrapArgs(root)
 	return root

@@ -143,7 +143,7 @@ func printSubmission(w, details io.Writer, sub *api.Submission) {
 	switch {
 	case r.Verdict == api.Accepted:
 		fmt.Fprintf(w, "Accepted  %d/%d tests  %s  %.1f MiB  %s\n",
-			r.Passed, r.Total, formatMS(r.TimeMS), float64(r.MemoryKB)/1024, where)
+			r.Passed, r.Total, api.FormatMS(r.TimeMS), float64(r.MemoryKB)/1024, where)
 	case !compiled:
 		fmt.Fprintf(w, "%s  %s\n", r.Verdict.Name(), where)
 	case r.Failed != nil && len(r.Tests) == 0:
@@ -156,7 +156,7 @@ func printSubmission(w, details io.Writer, sub *api.Submission) {
 		// A run: every test, passed or not.
 		for i := range r.Tests {
 			t := &r.Tests[i]
-			fmt.Fprintf(w, "\ntest %d  %s  %s\n", t.Index, t.Verdict.Name(), formatMS(t.TimeMS))
+			fmt.Fprintf(w, "\ntest %d  %s  %s\n", t.Index, t.Verdict.Name(), api.FormatMS(t.TimeMS))
 			printTest(w, t)
 		}
 		if !compiled && r.Message != "" {
@@ -180,7 +180,7 @@ func printSubmission(w, details io.Writer, sub *api.Submission) {
 // code printed, and reports whether it printed an output.
 func printTest(w io.Writer, t *api.TestResult) bool {
 	if len(t.Input) > 0 {
-		fmt.Fprintf(w, "  input:    %s\n", formatInput(t.Input))
+		fmt.Fprintf(w, "  input:    %s\n", api.FormatInput(t.Input))
 	}
 	if t.Expected != nil {
 		fmt.Fprintf(w, "  expected: %s\n", t.Expected)
@@ -195,13 +195,6 @@ func printTest(w io.Writer, t *api.TestResult) bool {
 		fmt.Fprintf(w, "%s\n", indent(t.Message))
 	}
 	return t.Actual != nil
-}
-
-func formatMS(ms float64) string {
-	if ms < 10 {
-		return fmt.Sprintf("%.2f ms", ms)
-	}
-	return fmt.Sprintf("%.0f ms", ms)
 }
 
 func indent(s string) string {

@@ -4,6 +4,9 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -411,3 +414,47 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Message }
+
+// FormatInput shows a test's arguments as "name = value" pairs, by name.
+func FormatInput(in map[string]json.RawMessage) string {
+	names := make([]string, 0, len(in))
+	for k := range in {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	parts := make([]string, len(names))
+	for i, k := range names {
+		parts[i] = k + " = " + string(in[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// FormatMS shows a duration in milliseconds, with two decimals below 10.
+func FormatMS(ms float64) string {
+	if ms < 10 {
+		return fmt.Sprintf("%.2f ms", ms)
+	}
+	return fmt.Sprintf("%.0f ms", ms)
+}
+
+// String shows a problem cell as ICPC scoreboards do: "+" and the minute of
+// the accept, with the number of rejected tries; "-N" for rejected tries;
+// "?N" for tries hidden by the freeze; "." for none.
+func (c LeaderboardCell) String() string {
+	var s string
+	switch {
+	case c.Solved && c.Rejected > 0:
+		s = fmt.Sprintf("+%d (%d)", c.Rejected, c.Minutes)
+	case c.Solved:
+		s = fmt.Sprintf("+ (%d)", c.Minutes)
+	case c.Rejected > 0:
+		s = fmt.Sprintf("-%d", c.Rejected)
+	}
+	if c.Pending > 0 {
+		s = strings.TrimSpace(s + fmt.Sprintf(" ?%d", c.Pending))
+	}
+	if s == "" {
+		s = "."
+	}
+	return s
+}

@@ -252,3 +252,23 @@ func (c *Client) WaitVerdict(ctx context.Context, id int64) (*api.Submission, er
 		}
 	}
 }
+
+// StartingCode is the caller's saved draft of problem p in lang or, with no
+// draft, the problem's stub; from says which ("your draft of DATE" or "the
+// stub").
+func (c *Client) StartingCode(ctx context.Context, p *api.Problem, lang string) (code, from string, err error) {
+	d, err := c.Draft(ctx, p.Slug, lang)
+	var apiErr *api.Error
+	switch {
+	case err == nil && d.Code != "":
+		return d.Code, "your draft of " + d.UpdatedAt.Local().Format("2006-01-02 15:04"), nil
+	case err == nil, errors.As(err, &apiErr) && apiErr.Code == api.CodeNotFound:
+	default:
+		return "", "", err
+	}
+	stub, ok := p.Stubs[lang]
+	if !ok {
+		return "", "", fmt.Errorf("%s has no %s stub", p.Slug, lang)
+	}
+	return stub, "the stub", nil
+}

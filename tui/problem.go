@@ -1,0 +1,243 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/judgehq/judge/judge/api"
+)
+
+type problemMsg struct{ p *api.Problem }
+
+func (m *Model) openProblem(slug string) tea.Cmd {
+	m.setFlash("Loading " + slug + "…")
+	return do(func() (tea.Msg, error) {
+		p, err := m.o.Client.Problem(m.ctx, slug)
+		return problemMsg{p}, err
+	})
+}
+
+func (m *Model) gotProblem(msg problemMsg) tea.Cmd {
+	m.prob = msg.p
+	m.screen = problemScreen
+	m.flash = ""
+	m.renderStatement()
+	m.statement.GotoTop()
+	return nil
+}
+
+// renderStatement renders the statement's Markdown for the screen's width.
+func (m *Model) renderStatement() {
+	md := m.prob.Statement
+	out, err := renderMarkdown(md, m.width)
+	if err != nil {
+		out = md
+	}
+	m.rendered, m.renderedW = strings.TrimRight(out, "\n"), m.width
+	m.statement.SetContent(m.rendered)
+}
+
+// renderMarkdown renders md for a terminal w cells wide, in plain text when
+// the terminal has no colors (or NO_COLOR is set).
+func renderMarkdown(md string, w int) (string, error) {
+	style := "dark"
+	if lipgloss.ColorProfile() == termenv.Ascii {
+		style = "ascii"
+	} else if !lipgloss.HasDarkBackground() {
+		style = "light"
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(w-4, 20)))
+	if err != nil {
+		return "", err
+	}
+	return r.Render(md)
+}
+
+// codePath is where the code of the open problem in the chosen language is.
+func (m *Model) codePath() string {
+	return filepath.Join(m.o.Dir, m.prob.Slug+"."+m.langExt())
+}
+
+func (m *Model) updateProblem(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(k, m.keys.Back):
+			m.screen = listScreen
+			return nil
+		case key.Matches(k, m.keys.Edit):
+			return m.edit()
+		case key.Matches(k, m.keys.Lang):
+			m.screen = langScreen
+			for i, l := range m.o.Languages {
+				if l.Name == m.lang {
+					m.langs.Select(i)
+				}
+			}
+			return nil
+		case key.Matches(k, m.keys.Run):
+			return m.submit(api.ModeRun)
+		case key.Matches(k, m.keys.Submit):
+			return m.submit(api.ModeSubmit)
+		case key.Matches(k, m.keys.History):
+			return m.openHistory(m.prob.Slug)
+		}
+	}
+	var cmd tea.Cmd
+	m.statement, cmd = m.statement.Update(msg)
+	return cmd
+}
+
+func (m *Model) viewProblem() string {
+	return m.problemHead() + "\n" + m.statement.View()
+}
+
+// problemHead is the problem's title line, its facts, and where its code is:
+// headLines lines.
+func (m *Model) problemHead() string {
+	p := m.prob
+	title := bold.Render(p.Title) + "  " + difficultyText(p.Difficulty) + "  " + statusText(p.Status)
+	facts := dim.Render(fmt.Sprintf("%s · %s · %d MiB · %s", strings.Join(p.Tags, ", "),
+		limitText(p.TimeLimitMS), p.MemoryMB, m.lang))
+	path := m.codePath()
+	code := dim.Render("code: ") + path
+	if _, err := os.Stat(path); err != nil {
+		code += dim.Render("  (press e to write it)")
+	}
+	return title + "\n" + facts + "\n" + code
+}
+
+func limitText(ms int64) string {
+	if ms%1000 == 0 {
+		return fmt.Sprintf("%d s", ms/1000)
+	}
+	return fmt.Sprintf("%d ms", ms)
+}
+
+// Editing: write the stub or the draft if there is no file yet, run the
+// editor on the terminal, and save what changed as the draft.
+
+type editedMsg struct {
+	path, before string
+	err          error
+}
+
+type draftSavedMsg struct{ slug, lang string }
+
+func (m *Model) edit() tea.Cmd {
+	if m.o.Editor == "" {
+		m.setError(errors.New("no editor: set EDITOR (or JUDGE_EDITOR), or edit " + m.codePath() + " yourself"))
+		return nil
+	}
+	p, lang, path := m.prob, m.lang, m.codePath()
+	editor := m.o.Editor
+	return do(func() (tea.Msg, error) {
+		before, err := os.ReadFile(path)
+		if errors.Is(err, os.ErrNotExist) {
+			code, _, err := m.o.Client.StartingCode(m.ctx, p, lang)
+			if err != nil {
+				return nil, err
+			}
+			if err := os.WriteFile(path, []byte(code), 0o644); err != nil {
+				return nil, err
+			}
+			before = []byte(code)
+		} else if err != nil {
+			return nil, err
+		}
+		return startEditor{editor: editor, path: path, before: string(before)}, nil
+	})
+}
+
+// startEditor hands the terminal to the editor once the file is there.
+type startEditor struct{ editor, path, before string }
+
+func (m *Model) edited(msg editedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setError(fmt.Errorf("editor %q: %w; your code is in %s", m.o.Editor, msg.err, msg.path))
+		return nil
+	}
+	code, err := os.ReadFile(msg.path)
+	if err != nil {
+		m.setError(err)
+		return nil
+	}
+	if string(code) == msg.before {
+		m.setFlash(msg.path + " unchanged.")
+		return nil
+	}
+	slug, lang := m.prob.Slug, m.lang
+	return do(func() (tea.Msg, error) {
+		if _, err := m.o.Client.SaveDraft(m.ctx, slug, lang, string(code)); err != nil {
+			return nil, fmt.Errorf("the draft was not saved (your code is safe in %s): %w", msg.path, err)
+		}
+		return draftSavedMsg{slug, lang}, nil
+	})
+}
+
+func runEditor(s startEditor) tea.Cmd {
+	// Through the shell, as git does, so that EDITOR="code --wait" works.
+	c := exec.Command("/bin/sh", "-c", s.editor+` "$@"`, s.editor, s.path)
+	return tea.ExecProcess(c, func(err error) tea.Msg {
+		return editedMsg{path: s.path, before: s.before, err: err}
+	})
+}
+
+// The language picker.
+
+type langItem Language
+
+func (l langItem) FilterValue() string { return l.Name }
+func (l langItem) Title() string       { return l.Name }
+func (l langItem) Description() string { return "." + l.Ext + " files" }
+
+func newLangList(langs []Language) list.Model {
+	items := make([]list.Item, len(langs))
+	for i, l := range langs {
+		items[i] = langItem(l)
+	}
+	d := list.NewDefaultDelegate()
+	d.ShowDescription = false
+	d.SetSpacing(0)
+	l := list.New(items, d, 0, 0)
+	l.Title = "Language"
+	l.Styles.Title = header.Padding(0, 0)
+	l.SetShowHelp(false)
+	l.SetShowStatusBar(false)
+	l.DisableQuitKeybindings()
+	return l
+}
+
+func (m *Model) updateLang(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyMsg); ok && m.langs.FilterState() != list.Filtering {
+		switch {
+		case key.Matches(k, m.keys.Back):
+			m.screen = problemScreen
+			return nil
+		case key.Matches(k, m.keys.Open):
+			if it, ok := m.langs.SelectedItem().(langItem); ok {
+				m.lang = it.Name
+				m.setFlash("Language: " + it.Name + ".")
+			}
+			m.screen = problemScreen
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	m.langs, cmd = m.langs.Update(msg)
+	return cmd
+}
+
+func (m *Model) viewLang() string {
+	return m.langs.View()
+}
