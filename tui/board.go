@@ -24,13 +24,7 @@ func (it contestItem) Description() string {
 }
 
 func newContestList() list.Model {
-	l := list.New(nil, list.NewDefaultDelegate(), 0, 0)
-	l.Title = "Contests"
-	l.Styles.Title = header.Padding(0, 0)
-	l.SetShowHelp(false)
-	l.SetStatusBarItemName("contest", "contests")
-	l.DisableQuitKeybindings()
-	return l
+	return newList("Contests", "contest", nil, list.NewDefaultDelegate())
 }
 
 type contestsMsg struct{ list *api.ContestList }
@@ -44,6 +38,9 @@ func (m *Model) openContests() tea.Cmd {
 }
 
 func (m *Model) gotContests(msg contestsMsg) {
+	if m.screen != listScreen {
+		return // the user went elsewhere meanwhile
+	}
 	if len(msg.list.Contests) == 0 {
 		m.setFlash("No contests on this judge yet.")
 		return

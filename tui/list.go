@@ -52,12 +52,19 @@ func (problemDelegate) Render(w io.Writer, m list.Model, index int, item list.It
 }
 
 func newProblemList() list.Model {
-	l := list.New(nil, problemDelegate{}, 0, 0)
-	l.Title = "Problems"
-	l.Styles.Title = header.Padding(0, 0)
+	l := newList("Problems", "problem", nil, problemDelegate{})
 	l.Styles.TitleBar = lipgloss.NewStyle().Padding(0, 0, 1, 0)
+	return l
+}
+
+// newList is a list in the TUI's style, whose keys the help bar shows and
+// that leaves quitting to the TUI. item names one item, for the status bar.
+func newList(title, item string, items []list.Item, d list.ItemDelegate) list.Model {
+	l := list.New(items, d, 0, 0)
+	l.Title = title
+	l.Styles.Title = header.Padding(0, 0)
 	l.SetShowHelp(false)
-	l.SetStatusBarItemName("problem", "problems")
+	l.SetStatusBarItemName(item, item+"s")
 	l.DisableQuitKeybindings()
 	return l
 }

@@ -12,8 +12,6 @@ import (
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/glamour"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/judgehq/judge/judge/api"
 )
@@ -29,18 +27,28 @@ func (m *Model) openProblem(slug string) tea.Cmd {
 }
 
 func (m *Model) gotProblem(msg problemMsg) tea.Cmd {
+	if m.screen != listScreen {
+		return nil // the user went elsewhere meanwhile
+	}
 	m.prob = msg.p
 	m.screen = problemScreen
 	m.flash = ""
 	m.renderStatement()
 	m.statement.GotoTop()
+	m.checkCode()
 	return nil
+}
+
+// checkCode notes whether the code file of the open problem exists.
+func (m *Model) checkCode() {
+	_, err := os.Stat(m.codePath())
+	m.codeExists = err == nil
 }
 
 // renderStatement renders the statement's Markdown for the screen's width.
 func (m *Model) renderStatement() {
 	md := m.prob.Statement
-	out, err := renderMarkdown(md, m.width)
+	out, err := renderMarkdown(md, m.o.MarkdownStyle, m.width)
 	if err != nil {
 		out = md
 	}
@@ -48,15 +56,8 @@ func (m *Model) renderStatement() {
 	m.statement.SetContent(m.rendered)
 }
 
-// renderMarkdown renders md for a terminal w cells wide, in plain text when
-// the terminal has no colors (or NO_COLOR is set).
-func renderMarkdown(md string, w int) (string, error) {
-	style := "dark"
-	if lipgloss.ColorProfile() == termenv.Ascii {
-		style = "ascii"
-	} else if !lipgloss.HasDarkBackground() {
-		style = "light"
-	}
+// renderMarkdown renders md in glamour's style for a terminal w cells wide.
+func renderMarkdown(md, style string, w int) (string, error) {
 	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(w-4, 20)))
 	if err != nil {
 		return "", err
@@ -109,9 +110,8 @@ func (m *Model) problemHead() string {
 	title := bold.Render(p.Title) + "  " + difficultyText(p.Difficulty) + "  " + statusText(p.Status)
 	facts := dim.Render(fmt.Sprintf("%s · %s · %d MiB · %s", strings.Join(p.Tags, ", "),
 		limitText(p.TimeLimitMS), p.MemoryMB, m.lang))
-	path := m.codePath()
-	code := dim.Render("code: ") + path
-	if _, err := os.Stat(path); err != nil {
+	code := dim.Render("code: ") + m.codePath()
+	if !m.codeExists {
 		code += dim.Render("  (press e to write it)")
 	}
 	return title + "\n" + facts + "\n" + code
@@ -128,8 +128,8 @@ func limitText(ms int64) string {
 // editor on the terminal, and save what changed as the draft.
 
 type editedMsg struct {
-	path, before string
-	err          error
+	slug, lang, path, before string
+	err                      error
 }
 
 type draftSavedMsg struct{ slug, lang string }
@@ -148,21 +148,38 @@ func (m *Model) edit() tea.Cmd {
 			if err != nil {
 				return nil, err
 			}
-			if err := os.WriteFile(path, []byte(code), 0o644); err != nil {
+			if before, err = writeNew(path, code); err != nil {
 				return nil, err
 			}
-			before = []byte(code)
 		} else if err != nil {
 			return nil, err
 		}
-		return startEditor{editor: editor, path: path, before: string(before)}, nil
+		return startEditor{editor: editor, slug: p.Slug, lang: lang, path: path, before: string(before)}, nil
 	})
 }
 
+// writeNew writes code to path unless a file is there (made meanwhile),
+// and returns what path holds.
+func writeNew(path, code string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.WriteString(code); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return []byte(code), f.Close()
+}
+
 // startEditor hands the terminal to the editor once the file is there.
-type startEditor struct{ editor, path, before string }
+type startEditor struct{ editor, slug, lang, path, before string }
 
 func (m *Model) edited(msg editedMsg) tea.Cmd {
+	m.checkCode()
 	if msg.err != nil {
 		m.setError(fmt.Errorf("editor %q: %w; your code is in %s", m.o.Editor, msg.err, msg.path))
 		return nil
@@ -176,7 +193,7 @@ func (m *Model) edited(msg editedMsg) tea.Cmd {
 		m.setFlash(msg.path + " unchanged.")
 		return nil
 	}
-	slug, lang := m.prob.Slug, m.lang
+	slug, lang := msg.slug, msg.lang
 	return do(func() (tea.Msg, error) {
 		if _, err := m.o.Client.SaveDraft(m.ctx, slug, lang, string(code)); err != nil {
 			return nil, fmt.Errorf("the draft was not saved (your code is safe in %s): %w", msg.path, err)
@@ -189,7 +206,7 @@ func runEditor(s startEditor) tea.Cmd {
 	// Through the shell, as git does, so that EDITOR="code --wait" works.
 	c := exec.Command("/bin/sh", "-c", s.editor+` "$@"`, s.editor, s.path)
 	return tea.ExecProcess(c, func(err error) tea.Msg {
-		return editedMsg{path: s.path, before: s.before, err: err}
+		return editedMsg{slug: s.slug, lang: s.lang, path: s.path, before: s.before, err: err}
 	})
 }
 
@@ -209,12 +226,8 @@ func newLangList(langs []Language) list.Model {
 	d := list.NewDefaultDelegate()
 	d.ShowDescription = false
 	d.SetSpacing(0)
-	l := list.New(items, d, 0, 0)
-	l.Title = "Language"
-	l.Styles.Title = header.Padding(0, 0)
-	l.SetShowHelp(false)
+	l := newList("Language", "language", items, d)
 	l.SetShowStatusBar(false)
-	l.DisableQuitKeybindings()
 	return l
 }
 
@@ -227,6 +240,7 @@ func (m *Model) updateLang(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.Open):
 			if it, ok := m.langs.SelectedItem().(langItem); ok {
 				m.lang = it.Name
+				m.checkCode()
 				m.setFlash("Language: " + it.Name + ".")
 			}
 			m.screen = problemScreen

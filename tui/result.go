@@ -47,10 +47,16 @@ func (m *Model) submit(mode string) tea.Cmd {
 }
 
 func (m *Model) submitted(msg submittedMsg) tea.Cmd {
-	m.showSubmission(msg.sub, problemScreen)
-	m.watching = msg.sub.ID
-	m.setFlash("")
-	return m.poll(msg.sub.ID, 0)
+	sub := msg.sub
+	m.watching[sub.ID] = true
+	if (m.screen == problemScreen || m.screen == resultScreen && m.back == problemScreen) &&
+		m.prob != nil && m.prob.Slug == sub.Problem {
+		m.showSubmission(sub, problemScreen)
+		m.setFlash("")
+	} else {
+		m.setFlash(fmt.Sprintf("Sent submission %d; its verdict will show here.", sub.ID))
+	}
+	return m.poll(sub.ID, 0)
 }
 
 // showSubmission puts sub on the result screen; esc goes back to back.
@@ -60,12 +66,21 @@ func (m *Model) showSubmission(sub *api.Submission, back screen) {
 	m.result.GotoTop()
 }
 
+// pollFailedMsg says a look at a submission being judged failed.
+type pollFailedMsg struct {
+	id  int64
+	err error
+}
+
 // poll looks at submission id after a pause.
 func (m *Model) poll(id int64, after time.Duration) tea.Cmd {
-	get := do(func() (tea.Msg, error) {
+	get := func() tea.Msg {
 		sub, err := m.o.Client.Submission(m.ctx, id, 0)
-		return submissionMsg{sub: sub, poll: true}, err
-	})
+		if err != nil {
+			return pollFailedMsg{id, err}
+		}
+		return submissionMsg{sub: sub, poll: true}
+	}
 	if after == 0 {
 		return get
 	}
@@ -75,21 +90,24 @@ func (m *Model) poll(id int64, after time.Duration) tea.Cmd {
 func (m *Model) gotSubmission(msg submissionMsg) tea.Cmd {
 	sub := msg.sub
 	if !msg.poll { // opened from the history
+		if m.screen != historyScreen {
+			return nil // the user went elsewhere meanwhile
+		}
 		m.showSubmission(sub, historyScreen)
-		if sub.State != api.StateDone {
-			m.watching = sub.ID
+		if sub.State != api.StateDone && !m.watching[sub.ID] {
+			m.watching[sub.ID] = true
 			return m.poll(sub.ID, m.o.Poll)
 		}
 		return nil
 	}
-	if sub.ID != m.watching {
+	if !m.watching[sub.ID] {
 		return nil
 	}
 	var next tea.Cmd
 	if sub.State != api.StateDone {
 		next = m.poll(sub.ID, m.o.Poll)
 	} else {
-		m.watching = 0
+		delete(m.watching, sub.ID)
 		if sub.Mode == api.ModeSubmit {
 			next = m.loadProblems() // its status may have changed
 			if p := m.prob; p != nil && sub.Problem == p.Slug && sub.Result != nil {

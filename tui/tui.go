@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/judgehq/judge/judge/api"
 	"github.com/judgehq/judge/judge/client"
@@ -38,6 +39,10 @@ type Options struct {
 	Dir string
 	// Where names the daemon in the header: its URL or "local judge".
 	Where string
+	// MarkdownStyle is glamour's style for statements: "dark", "light" or
+	// "ascii" (default: ascii on a terminal without colors, else dark; Run
+	// asks the terminal).
+	MarkdownStyle string
 	// Poll is the pause between two looks at a running submission
 	// (default 300 ms); Refresh the one between two leaderboard fetches
 	// (default 3 s).
@@ -46,6 +51,13 @@ type Options struct {
 
 // Run runs the TUI on the terminal until the user quits.
 func Run(ctx context.Context, o Options) error {
+	if o.MarkdownStyle == "" && lipgloss.ColorProfile() != termenv.Ascii {
+		// Ask the terminal before the program reads its input.
+		o.MarkdownStyle = "dark"
+		if !lipgloss.HasDarkBackground() {
+			o.MarkdownStyle = "light"
+		}
+	}
 	_, err := tea.NewProgram(New(ctx, o), tea.WithAltScreen(), tea.WithContext(ctx)).Run()
 	return err
 }
@@ -82,12 +94,13 @@ type Model struct {
 	loaded     bool
 
 	// The problem.
-	prob      *api.Problem
-	lang      string
-	statement viewport.Model
-	rendered  string // the statement as rendered, for the width renderedW
-	renderedW int
-	langs     list.Model
+	prob       *api.Problem
+	lang       string
+	statement  viewport.Model
+	codeExists bool   // the code file of the problem in the language is there
+	rendered   string // the statement as rendered, for the width renderedW
+	renderedW  int
+	langs      list.Model
 
 	// The submission being judged or looked at.
 	sub      *api.Submission
@@ -95,7 +108,8 @@ type Model struct {
 	spin     spinner.Model
 	bar      progress.Model
 	result   viewport.Model
-	watching int64 // the submission being polled
+	watching map[int64]bool // the submissions being polled
+	ticking  bool           // the spinner's clock runs
 
 	// History.
 	hist        table.Model
@@ -123,7 +137,14 @@ func New(ctx context.Context, o Options) *Model {
 	if o.Dir == "" {
 		o.Dir = "."
 	}
-	m := &Model{o: o, ctx: ctx, keys: newKeyMap(), help: help.New(), width: 80, height: 24}
+	if o.MarkdownStyle == "" {
+		o.MarkdownStyle = "dark"
+		if lipgloss.ColorProfile() == termenv.Ascii {
+			o.MarkdownStyle = "ascii"
+		}
+	}
+	m := &Model{o: o, ctx: ctx, keys: newKeyMap(), help: help.New(), width: 80, height: 24,
+		watching: map[int64]bool{}}
 	m.lang = o.Language
 	if m.langName() == "" && len(o.Languages) > 0 {
 		m.lang = o.Languages[0].Name
@@ -143,11 +164,45 @@ func New(ctx context.Context, o Options) *Model {
 
 // Init loads the problems.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.loadProblems(), m.spin.Tick)
+	return tea.Batch(m.loadProblems(), m.spinner())
 }
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before, helpH := m.screen, lipgloss.Height(m.viewHelp())
+	_, cmd := m.update(msg)
+	if m.screen != before || lipgloss.Height(m.viewHelp()) != helpH {
+		m.resize() // the help bar, and so the body, may have another height
+	}
+	return m, tea.Batch(cmd, m.spinner())
+}
+
+// busy reports whether the screen waits for something, with a spinner.
+func (m *Model) busy() bool {
+	switch m.screen {
+	case listScreen:
+		return !m.loaded
+	case resultScreen:
+		return m.sub != nil && m.sub.State != api.StateDone
+	case historyScreen:
+		return !m.histLoaded
+	case boardScreen:
+		return m.boardData == nil
+	}
+	return false
+}
+
+// spinner starts the spinner's clock when the screen is busy; it stops
+// when the screen is not, so that an idle TUI does not redraw.
+func (m *Model) spinner() tea.Cmd {
+	if m.ticking || !m.busy() {
+		return nil
+	}
+	m.ticking = true
+	return m.spin.Tick
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -170,6 +225,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.flash = ""
 	case spinner.TickMsg:
+		if !m.busy() {
+			m.ticking = false
+			return m, nil
+		}
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)
 		return m, cmd
@@ -181,6 +240,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case problemMsg:
 		return m, m.gotProblem(msg)
 	case startEditor:
+		if m.screen != problemScreen || m.prob.Slug != msg.slug || m.lang != msg.lang {
+			return m, nil // the user went elsewhere meanwhile
+		}
 		return m, runEditor(msg)
 	case editedMsg:
 		return m, m.edited(msg)
@@ -191,6 +253,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.submitted(msg)
 	case submissionMsg:
 		return m, m.gotSubmission(msg)
+	case pollFailedMsg:
+		m.setError(msg.err)
+		if !m.watching[msg.id] {
+			return m, nil
+		}
+		return m, m.poll(msg.id, time.Second) // try again: the verdict will come
 	case historyMsg:
 		m.gotHistory(msg)
 		return m, nil
@@ -288,20 +356,20 @@ func (m *Model) viewHeader() string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-// viewHelp is the help bar, or with ? all the screen's keys.
+// viewHelp is the help bar, or with ? all the screen's keys if they fit.
 func (m *Model) viewHelp() string {
-	h := m.help.View(m.keys.forScreen(m))
+	keys := m.keys.forScreen(m)
+	h := m.help.View(keys)
+	if m.help.ShowAll && lipgloss.Height(h) > m.height-5 {
+		h = m.help.ShortHelpView(keys.ShortHelp())
+	}
 	// The help cuts its line short only when an ellipsis fits: cut it here.
 	return fit(h, m.width, lipgloss.Height(h))
 }
 
 // bodyHeight is what is left for the screen's body.
 func (m *Model) bodyHeight() int {
-	h := m.height - 2 - lipgloss.Height(m.viewHelp())
-	if h < 3 {
-		h = 3
-	}
-	return h
+	return max(m.height-2-lipgloss.Height(m.viewHelp()), 1)
 }
 
 // resize lays every screen out for the terminal's size.

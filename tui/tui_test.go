@@ -102,9 +102,7 @@ func start(t *testing.T, o tui.Options) *teatest.TestModel {
 // waitFor waits until the screen shows every one of texts.
 func waitFor(t *testing.T, tm *teatest.TestModel, texts ...string) {
 	t.Helper()
-	var seen []byte
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		seen = append(seen[:0], b...)
 		for _, s := range texts {
 			if !bytes.Contains(b, []byte(s)) {
 				return false
@@ -186,7 +184,7 @@ func TestScreens(t *testing.T) {
 		keys(tm, "d", "d") // medium
 		waitFor(t, tm, "Problems · medium")
 		keys(tm, "/", "tree", "enter")
-		waitFor(t, tm, "filtered")
+		waitFor(t, tm, "“tree” 11 problems")
 		golden.RequireEqual(t, finalView(t, tm, f.dir))
 	})
 
@@ -227,6 +225,21 @@ func TestScreens(t *testing.T) {
 	})
 
 	t.Run("history", func(t *testing.T) {
+		f := newFixture(t) // its own submissions only
+		ctx := context.Background()
+		for _, s := range []struct{ file, mode string }{{"solutions/solution.py", api.ModeRun}, {"wrong/off-by-one.py", api.ModeSubmit}} {
+			code, err := os.ReadFile(filepath.Join("..", "examples", "problems", "two-sum", s.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := f.user.Submit(ctx, api.SubmitRequest{Problem: "two-sum", Language: "python", Code: string(code), Mode: s.mode})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.user.WaitVerdict(ctx, res.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
 		tm := start(t, f.options())
 		keys(tm, "h")
 		waitFor(t, tm, "RESULT", "Wrong Answer")
@@ -259,29 +272,50 @@ func TestScreens(t *testing.T) {
 	})
 }
 
-// TestResize: the screens fit any size, and keep the help bar at the bottom.
+// TestResize: every screen fits the terminal at any size, with the help bar
+// on the last line, also with the full help open and after switching
+// screens.
 func TestResize(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f.options())
+	sizes := []tea.WindowSizeMsg{{Width: 60, Height: 15}, {Width: 120, Height: 40}, {Width: 50, Height: 12}}
+	for _, size := range sizes {
+		tm.Send(size)
+	}
 	openTwoSum(t, tm)
-	tm.Send(tea.WindowSizeMsg{Width: 60, Height: 15})
-	tm.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	tm.Send(tea.WindowSizeMsg{Width: 50, Height: 12})
-	waitFor(t, tm, "e edit")
+	keys(tm, "?")
+	waitFor(t, tm, "ctrl+c")
+	for _, size := range sizes {
+		tm.Send(size)
+	}
+	keys(tm, "esc")
+	waitFor(t, tm, "search")
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	view := tm.FinalModel(t).View()
+	m := tm.FinalModel(t).(*tui.Model)
+	checkFits(t, m.View(), 50, 12)
+	for _, size := range []tea.WindowSizeMsg{{Width: 80, Height: 24}, {Width: 30, Height: 8}, {Width: 200, Height: 60}} {
+		m.Update(size)
+		checkFits(t, m.View(), size.Width, size.Height)
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+		checkFits(t, m.View(), size.Width, size.Height)
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+	}
+}
+
+func checkFits(t *testing.T, view string, w, h int) {
+	t.Helper()
 	lines := strings.Split(view, "\n")
-	if len(lines) != 12 {
-		t.Errorf("%d lines at 50x12, want 12:\n%s", len(lines), view)
+	if len(lines) != h {
+		t.Errorf("%d lines at %dx%d, want %d:\n%s", len(lines), w, h, h, view)
 	}
 	for _, l := range lines {
-		if w := lipgloss.Width(l); w > 50 {
-			t.Errorf("line %d cells wide at 50x12: %q", w, l)
+		if lw := lipgloss.Width(l); lw > w {
+			t.Errorf("a line %d cells wide at %dx%d: %q", lw, w, h, l)
 		}
 	}
-	if !strings.Contains(lines[len(lines)-1], "edit") {
-		t.Errorf("last line is not the help bar: %q", lines[len(lines)-1])
+	if last := lines[len(lines)-1]; !strings.Contains(last, "quit") && !strings.Contains(last, "open") && !strings.Contains(last, "filter") {
+		t.Errorf("the last line at %dx%d is not the help bar: %q", w, h, last)
 	}
 }

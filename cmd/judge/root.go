@@ -37,8 +37,8 @@ type Factory struct {
 	IO     IO
 	Config *viper.Viper
 
-	client    *client.Client
-	stopLocal func()
+	client *client.Client
+	local  *localJudge
 }
 
 // exitError carries an exit code through cobra.
@@ -62,7 +62,7 @@ func run(args []string) int {
 	f := &Factory{IO: IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}, Config: newConfig()}
 	root := newRootCmd(f)
 	root.SetArgs(args)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	err := root.ExecuteContext(ctx)
 	f.Close()

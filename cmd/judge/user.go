@@ -55,7 +55,9 @@ func newUserAddCmd(f *Factory) *cobra.Command {
 			}
 			fmt.Fprintf(f.IO.ErrOut, "Added %s (%s). Their token, shown only now:\n", res.User.Name, res.User.Role)
 			fmt.Fprintln(f.IO.Out, res.Token.Token)
-			fmt.Fprintf(f.IO.ErrOut, "They log in with: judge login --server %s (and paste it)\n", cl.BaseURL())
+			if !f.Local() {
+				fmt.Fprintf(f.IO.ErrOut, "They log in with: judge login --server %s (and paste it)\n", cl.BaseURL())
+			}
 			return nil
 		},
 	}

@@ -39,13 +39,11 @@ func New(baseURL, token string) *Client {
 	return &Client{base: base, addr: base, token: token, http: &http.Client{Timeout: 90 * time.Second}}
 }
 
-// NewUnix returns a client of the daemon serving on the unix socket at path.
-func NewUnix(path, token string) *Client {
-	var d net.Dialer
-	tr := &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
-		return d.DialContext(ctx, "unix", path)
-	}}
-	return &Client{base: "http://judge", addr: "unix://" + path, token: token,
+// NewDial returns a client that reaches the daemon through dial, such as a
+// connection to a unix socket; addr names the daemon in messages.
+func NewDial(addr, token string, dial func(context.Context) (net.Conn, error)) *Client {
+	tr := &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) { return dial(ctx) }}
+	return &Client{base: "http://judge", addr: addr, token: token,
 		http: &http.Client{Timeout: 90 * time.Second, Transport: tr}}
 }
 
