@@ -73,9 +73,7 @@ func (m *Model) updateContests(msg tea.Msg) tea.Cmd {
 			return m.fetchBoard()
 		}
 	}
-	var cmd tea.Cmd
-	m.contests, cmd = m.contests.Update(msg)
-	return cmd
+	return updateList(&m.contests, msg)
 }
 
 type boardMsg struct {

@@ -135,9 +135,7 @@ func (m *Model) updateList(msg tea.Msg) tea.Cmd {
 			return m.loadProblems()
 		}
 	}
-	var cmd tea.Cmd
-	m.list, cmd = m.list.Update(msg)
-	return cmd
+	return updateList(&m.list, msg)
 }
 
 func (m *Model) viewList() string {
@@ -145,4 +143,22 @@ func (m *Model) viewList() string {
 		return m.spin.View() + " Loading the problems…"
 	}
 	return m.list.View()
+}
+
+// updateList passes msg to l. The list filters in the background as the
+// user types, and the matches of an earlier text may come after those of
+// the last one; once a filter is applied, its matches are worked out again
+// here, at once, so that the list shows what the filter says.
+func updateList(l *list.Model, msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(list.FilterMatchesMsg); ok && l.FilterState() == list.FilterApplied {
+		l.SetFilterText(l.FilterValue())
+		return nil
+	}
+	typing := l.FilterState() == list.Filtering
+	var cmd tea.Cmd
+	*l, cmd = l.Update(msg)
+	if typing && l.FilterState() == list.FilterApplied {
+		l.SetFilterText(l.FilterValue())
+	}
+	return cmd
 }

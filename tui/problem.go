@@ -247,9 +247,7 @@ func (m *Model) updateLang(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	}
-	var cmd tea.Cmd
-	m.langs, cmd = m.langs.Update(msg)
-	return cmd
+	return updateList(&m.langs, msg)
 }
 
 func (m *Model) viewLang() string {
