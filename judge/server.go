@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"math"
@@ -15,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/judgehq/judge/harness"
@@ -65,6 +67,18 @@ type Server struct {
 	inFlight int
 	metrics  *Metrics
 	log      *slog.Logger
+	// idem serialises the requests that carry the same Idempotency-Key
+	// (striped by user and key), so that retries sent while the first is
+	// being stored wait for it, instead of being rate limited as new
+	// submissions.
+	idem [64]sync.Mutex
+}
+
+// idemLock is the lock of the user's requests with key.
+func (s *Server) idemLock(user int64, key string) *sync.Mutex {
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%d\x00%s", user, key)
+	return &s.idem[h.Sum32()%uint32(len(s.idem))]
 }
 
 // ServerOptions configure a Server.
@@ -483,6 +497,9 @@ func (s *Server) createSubmission(w http.ResponseWriter, r *http.Request) {
 	if key != "" {
 		// A retry of a stored request is answered as the first was, and
 		// is not counted against the rate limit.
+		mu := s.idemLock(u.ID, key)
+		mu.Lock()
+		defer mu.Unlock()
 		sub, err := s.store.SubmissionByKey(r.Context(), u.ID, key)
 		if err == nil {
 			w.Header().Set("Location", fmt.Sprintf("/api/v1/submissions/%d", sub.ID))
