@@ -3,8 +3,6 @@ package tui
 import (
 	"fmt"
 	"io"
-	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -73,17 +71,8 @@ type problemsMsg struct{ list *api.ProblemList }
 
 func (m *Model) loadProblems() tea.Cmd {
 	return do(func() (tea.Msg, error) {
-		all := &api.ProblemList{}
-		for page := 1; ; page++ {
-			list, err := m.o.Client.Problems(m.ctx, url.Values{"per_page": {"100"}, "page": {strconv.Itoa(page)}})
-			if err != nil {
-				return nil, err
-			}
-			all.Problems = append(all.Problems, list.Problems...)
-			if len(list.Problems) == 0 || len(all.Problems) >= list.Total {
-				return problemsMsg{all}, nil
-			}
-		}
+		list, err := m.o.Client.AllProblems(m.ctx, nil)
+		return problemsMsg{list}, err
 	})
 }
 

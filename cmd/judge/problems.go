@@ -4,12 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/judgehq/judge/judge/api"
 )
 
 func newProblemsCmd(f *Factory) *cobra.Command {
@@ -31,26 +28,14 @@ func newProblemsCmd(f *Factory) *cobra.Command {
 			if len(args) == 1 {
 				filter.Set("q", args[0])
 			}
-			// Every page, in order.
-			filter.Set("per_page", "100")
-			list := &api.ProblemList{}
-			for page := 1; ; page++ {
-				filter.Set("page", strconv.Itoa(page))
-				cl, err := f.Client()
-				if err != nil {
-					return err
-				}
-				next, err := cl.Problems(cmd.Context(), filter)
-				if err != nil {
-					return err
-				}
-				list.Problems = append(list.Problems, next.Problems...)
-				list.Total = next.Total
-				if len(next.Problems) == 0 || len(list.Problems) >= next.Total {
-					break
-				}
+			cl, err := f.Client()
+			if err != nil {
+				return err
 			}
-			list.Page.Page, list.PerPage = 1, len(list.Problems)
+			list, err := cl.AllProblems(cmd.Context(), filter)
+			if err != nil {
+				return err
+			}
 			if asJSON {
 				enc := json.NewEncoder(f.IO.Out)
 				enc.SetIndent("", "  ")

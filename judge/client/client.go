@@ -136,6 +136,30 @@ func (c *Client) Problems(ctx context.Context, filter url.Values) (*api.ProblemL
 	return &out, c.do(ctx, http.MethodGet, withQuery("/api/v1/problems", filter), nil, &out)
 }
 
+// AllProblems lists every problem that matches filter, fetching the pages
+// in order; the list says it is one page of them all.
+func (c *Client) AllProblems(ctx context.Context, filter url.Values) (*api.ProblemList, error) {
+	q := url.Values{}
+	for k, v := range filter {
+		q[k] = v
+	}
+	q.Set("per_page", "100")
+	all := &api.ProblemList{}
+	for page := 1; ; page++ {
+		q.Set("page", strconv.Itoa(page))
+		next, err := c.Problems(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		all.Problems = append(all.Problems, next.Problems...)
+		all.Total = next.Total
+		if len(next.Problems) == 0 || len(all.Problems) >= next.Total {
+			all.Page.Page, all.PerPage = 1, len(all.Problems)
+			return all, nil
+		}
+	}
+}
+
 // Problem returns one problem.
 func (c *Client) Problem(ctx context.Context, slug string) (*api.Problem, error) {
 	var out api.Problem
