@@ -146,7 +146,7 @@ func New(ctx context.Context, o Options) *Model {
 	m := &Model{o: o, ctx: ctx, keys: newKeyMap(), help: help.New(), width: 80, height: 24,
 		watching: map[int64]bool{}}
 	m.lang = o.Language
-	if m.langName() == "" && len(o.Languages) > 0 {
+	if _, ok := m.language(); !ok && len(o.Languages) > 0 {
 		m.lang = o.Languages[0].Name
 	}
 	m.list = newProblemList()
@@ -421,20 +421,20 @@ func do(f func() (tea.Msg, error)) tea.Cmd {
 	}
 }
 
-func (m *Model) langName() string {
+// language is the chosen language, if it is one of the options'.
+func (m *Model) language() (Language, bool) {
 	for _, l := range m.o.Languages {
 		if l.Name == m.lang {
-			return l.Name
+			return l, true
 		}
 	}
-	return ""
+	return Language{}, false
 }
 
+// langExt is the chosen language's file extension.
 func (m *Model) langExt() string {
-	for _, l := range m.o.Languages {
-		if l.Name == m.lang {
-			return l.Ext
-		}
+	if l, ok := m.language(); ok {
+		return l.Ext
 	}
 	return m.lang
 }
