@@ -2,8 +2,10 @@ package hostcheck
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // CgroupMode is how the host mounts cgroups.
@@ -138,27 +140,81 @@ func fields(s string) map[string]bool {
 // manager, and so their rootless Podman, the controllers the sandbox uses.
 const DelegateDropIn = "/etc/systemd/system/user@.service.d/delegate.conf"
 
-// Delegation checks, on cgroup v2, which controllers systemd delegates to the
-// user: rootless Podman sets its memory and pids limits in the cgroup of the
-// user's systemd manager, and a run fails when they are not there.
+// Delegation checks, on cgroup v2, that a cgroup with the memory and pids
+// controllers is the user's to manage: rootless Podman sets a run's limits
+// in the cgroup it runs in (with the cgroupfs manager; a unit with
+// Delegate=yes, as the packaged judge.service, gives it one) or in one its
+// systemd user manager makes under user@UID.service (with the systemd
+// manager). A run with limits fails when neither has them.
 func (h Host) Delegation() Result {
 	const name = "cgroup delegation"
 	uid := strconv.Itoa(h.UID)
-	file := "/sys/fs/cgroup/user.slice/user-" + uid + ".slice/user@" + uid + ".service/cgroup.controllers"
-	delegate := fmt.Sprintf(`mkdir -p %s && printf '[Service]\nDelegate=memory pids cpu\n' > %s && systemctl daemon-reload`,
-		strings.TrimSuffix(DelegateDropIn, "/delegate.conf"), DelegateDropIn)
-	have, err := h.read(file)
-	if err != nil {
-		if !h.SystemdRunning() {
-			return Result{name, Fail, "no systemd to delegate a cgroup to " + h.User + ": rootless Podman cannot set the memory and pids limits",
-				"run judge serve as root (rootful Podman)"}
+	manager := "/user.slice/user-" + uid + ".slice/user@" + uid + ".service"
+	dropIn := fmt.Sprintf(`mkdir -p %s && printf '[Service]\nDelegate=memory pids cpu\n' > %s && systemctl daemon-reload; then log %s out and in (or: systemctl restart user@%s.service)`,
+		strings.TrimSuffix(DelegateDropIn, "/delegate.conf"), DelegateDropIn, h.User, uid)
+
+	type candidate struct {
+		where, dir  string
+		owned       bool
+		controllers string
+		err         error
+	}
+	look := func(where, dir string) candidate {
+		c := candidate{where: where, dir: dir}
+		st, err := os.Stat(h.path("/sys/fs/cgroup" + dir))
+		if err != nil {
+			c.err = err
+			return c
 		}
-		return Result{name, Fail, fmt.Sprintf("no cgroup of %s's systemd manager (user@%s.service is not running): rootless Podman cannot set the memory and pids limits", h.User, uid),
-			"loginctl enable-linger " + h.User + " (starts it now and at every boot); then " + delegate}
+		if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+			c.owned = int(sys.Uid) == h.UID
+		}
+		c.controllers, c.err = h.read("/sys/fs/cgroup" + dir + "/cgroup.controllers")
+		return c
 	}
-	r := controllersResult(name, "delegated to "+h.User+": "+have, fields(have), Fail, delegate+"; then log "+h.User+" out and in (or: systemctl restart user@"+uid+".service)")
-	if r.Status != OK {
-		r.Found = fmt.Sprintf("%s's systemd manager has only %q: rootless Podman cannot set the memory and pids limits, and runs fail", h.User, have)
+	var cs []candidate
+	if own := h.ownCgroup(); own != "" && own != manager {
+		cs = append(cs, look("this process's cgroup", own))
 	}
-	return r
+	cs = append(cs, look("user@"+uid+".service", manager))
+	for _, c := range cs {
+		if c.err == nil && c.owned && hasAll(c.controllers, "memory", "pids") {
+			return Result{name, OK, fmt.Sprintf("%s (%s) is %s's, with %s", c.where, c.dir, h.User, c.controllers), ""}
+		}
+	}
+	mgr := cs[len(cs)-1]
+	switch {
+	case mgr.err == nil && mgr.owned:
+		return Result{name, Fail, fmt.Sprintf("%s's systemd manager has only %q: rootless Podman cannot set the memory and pids limits, and runs fail", h.User, mgr.controllers), dropIn}
+	case !h.SystemdRunning():
+		return Result{name, Fail, "no cgroup of " + h.User + "'s own and no systemd to delegate one: rootless Podman cannot set the memory and pids limits",
+			"run judge serve as root (rootful Podman)"}
+	}
+	return Result{name, Fail, fmt.Sprintf("no cgroup with memory and pids is %s's: not this process's, and user@%s.service does not run", h.User, uid),
+		"run the daemon as a unit with Delegate=yes, as the packaged judge.service does; or: loginctl enable-linger " + h.User + " (starts user@" + uid + ".service), then " + dropIn}
+}
+
+// ownCgroup returns this process's cgroup v2 path, as /proc/self/cgroup
+// says, or "".
+func (h Host) ownCgroup() string {
+	raw, err := h.read("/proc/self/cgroup")
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(raw, "\n") {
+		if p, ok := strings.CutPrefix(line, "0::"); ok {
+			return p
+		}
+	}
+	return ""
+}
+
+func hasAll(controllers string, want ...string) bool {
+	have := fields(controllers)
+	for _, w := range want {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -322,6 +322,11 @@ func (h Host) IDMapHelpers() []Result {
 		}
 		rs = append(rs, IDMapHelper(name, found, st.Mode(), owner, hasFileCaps(h.path(found))))
 	}
+	// Under no_new_privs, which children inherit, setuid gives nothing.
+	if status, err := h.read("/proc/self/status"); err == nil && strings.Contains(status, "\nNoNewPrivs:\t1") {
+		rs = append(rs, Result{"no_new_privs", Fail, "judge runs with no_new_privs: newuidmap and newgidmap cannot use their privileges, and a new rootless Podman fails (newuidmap: write to uid_map failed)",
+			"run judge without it: drop NoNewPrivileges= from its systemd unit (and SystemCallFilter=, RestrictNamespaces= and other settings that imply it), or --security-opt no-new-privileges from its container"})
+	}
 	return rs
 }
 
@@ -354,7 +359,7 @@ func hasFileCaps(path string) bool {
 func (h Host) RuntimeDir() Result {
 	const name = "XDG_RUNTIME_DIR"
 	dir := h.getenv("XDG_RUNTIME_DIR")
-	session := fmt.Sprintf("log in as %s (ssh, or machinectl shell %s@) rather than with su or sudo, or: export XDG_RUNTIME_DIR=/run/user/%d once that exists", h.User, h.User, h.UID)
+	session := fmt.Sprintf("set XDG_RUNTIME_DIR to a directory of %s's own with mode 0700, as the packaged judge.service does (/run/judge), or log in as %s (ssh, or machinectl shell %s@) rather than with su or sudo", h.User, h.User, h.User)
 	if dir == "" {
 		tmp := h.getenv("TMPDIR")
 		if tmp == "" {
@@ -386,11 +391,12 @@ func (h Host) RuntimeDir() Result {
 	return Result{name, OK, dir + ", owned by " + h.User, ""}
 }
 
-// Linger checks that the user's systemd manager, and with it /run/user/UID
-// and a Podman socket there, outlive the user's last session. It applies
-// only where systemd runs.
+// Linger checks that the runtime directory of a login session,
+// /run/user/UID, and the Podman socket and pause process in it, outlive the
+// user's last session. It applies where systemd runs and XDG_RUNTIME_DIR is
+// that directory (the packaged judge.service has one of its own instead).
 func (h Host) Linger() (Result, bool) {
-	if !h.SystemdRunning() {
+	if !h.SystemdRunning() || h.getenv("XDG_RUNTIME_DIR") != "/run/user/"+strconv.Itoa(h.UID) {
 		return Result{}, false
 	}
 	if h.exists("/var/lib/systemd/linger/" + h.User) {
@@ -436,7 +442,7 @@ func (h Host) PodmanUserNamespace() (Result, bool) {
 			return Result{}, false // the subuid/subgid lines say what to do first
 		}
 		return Result{"podman user namespace", Fail,
-			fmt.Sprintf("maps only %d uids and %d gids: Podman made it before %s had subordinate ids", nu, ng, h.User),
+			fmt.Sprintf("maps only %s and %s: Podman made it before %s had subordinate ids", plural(nu, "uid"), plural(ng, "gid"), h.User),
 			"as " + h.User + ": podman system migrate (stops the user's running containers)"}, true
 	}
 	return Result{}, false
@@ -451,6 +457,13 @@ func (h Host) subIDTotal(file string) int {
 		}
 	}
 	return total
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 // mapped sums the ranges of a /proc/PID/uid_map or gid_map.
@@ -489,11 +502,16 @@ func APISocket(path string, systemd, rootless bool) Result {
 		}
 		return Result{name, OK, found, ""}
 	}
+	found := fmt.Sprintf("%s does not answer (%v): judge serve starts a service of its own instead", path, unwrapOp(err))
+	if !errors.Is(err, syscall.ECONNREFUSED) {
+		// Most often a runtime directory of another user's.
+		return Result{name, Warn, found, "make " + filepath.Dir(path) + " the daemon's user's own, or name another socket with --podman"}
+	}
 	fix := "rm " + path + " (a socket left behind: nothing serves it)"
 	if systemd {
 		fix = strings.Replace(unit, "enable --now", "restart", 1) + ", or " + fix
 	}
-	return Result{name, Warn, fmt.Sprintf("%s does not answer (%v): judge serve starts a service of its own instead", path, unwrapOp(err)), fix}
+	return Result{name, Warn, found, fix}
 }
 
 // unwrapOp drops the "dial unix PATH: connect:" a net error repeats.

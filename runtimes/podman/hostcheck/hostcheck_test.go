@@ -1,10 +1,12 @@
 package hostcheck
 
 import (
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -62,7 +64,7 @@ func expect(t *testing.T, got []Result, wants []want) {
 		if r.Check != w.check || r.Status != w.status || !strings.Contains(r.Found, w.found) || !strings.Contains(r.Fix, w.fix) {
 			t.Errorf("result %d = %+v\nwant check %q, status %s, found with %q, fix with %q", i, r, w.check, w.status, w.found, w.fix)
 		}
-		if r.Status != OK && r.Fix == "" && w.fix != "-" {
+		if r.Status != OK && r.Fix == "" {
 			t.Errorf("result %d (%s) is %s without a fix", i, r.Check, r.Status)
 		}
 	}
@@ -195,6 +197,30 @@ func TestHost_IDMapHelpers(t *testing.T) {
 	})
 }
 
+func TestHost_IDMapHelpers_noNewPrivs(t *testing.T) {
+	status := "Name:\tjudge\nUmask:\t0022\nNoNewPrivs:\t%s\nSeccomp:\t0\n"
+	for _, c := range []struct {
+		nnp  string
+		want []string
+	}{
+		{"0", []string{"newuidmap", "newgidmap"}},
+		{"1", []string{"newuidmap", "newgidmap", "no_new_privs"}},
+	} {
+		root := tree(t, map[string]string{"proc/self/status": fmt.Sprintf(status, c.nnp)})
+		h := Host{Root: root, UID: 1004, User: "bea", Getenv: env("PATH", "/usr/bin")}
+		var got []string
+		for _, r := range h.IDMapHelpers() {
+			got = append(got, r.Check)
+			if r.Check == "no_new_privs" && (r.Status != Fail || !strings.Contains(r.Fix, "NoNewPrivileges=")) {
+				t.Errorf("no_new_privs: %+v", r)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("NoNewPrivs %s: checks %q, want %q", c.nnp, got, c.want)
+		}
+	}
+}
+
 func TestHost_RuntimeDir(t *testing.T) {
 	root := tree(t, map[string]string{"run/user/1004/": "", "run/file": "", "run/systemd/system/": ""})
 	noSystemd := tree(t, map[string]string{})
@@ -207,7 +233,7 @@ func TestHost_RuntimeDir(t *testing.T) {
 		want want
 	}{
 		{"unset, no systemd", noSystemd, me, "", want{"XDG_RUNTIME_DIR", OK, "not set: the daemon puts its Podman socket in /tmp/judge-run-", ""}},
-		{"unset, systemd", root, me, "", want{"XDG_RUNTIME_DIR", Warn, "no login session", "machinectl shell bea@"}},
+		{"unset, systemd", root, me, "", want{"XDG_RUNTIME_DIR", Warn, "no login session", "as the packaged judge.service does (/run/judge), or log in as bea (ssh, or machinectl shell bea@)"}},
 		{"missing", root, me, "/run/user/9999", want{"XDG_RUNTIME_DIR", Fail, "/run/user/9999 does not exist", "install -d -m 700 -o bea -g bea /run/user/9999"}},
 		{"not a directory", root, me, "/run/file", want{"XDG_RUNTIME_DIR", Fail, "not a directory", "unset XDG_RUNTIME_DIR"}},
 		{"own", root, me, "/run/user/1004", want{"XDG_RUNTIME_DIR", OK, "/run/user/1004, owned by bea", ""}},
@@ -255,6 +281,59 @@ const (
 	userCgroup     = "sys/fs/cgroup/user.slice/user-1004.slice/user@1004.service/cgroup.controllers"
 )
 
+func TestHost_Delegation(t *testing.T) {
+	// A delegated cgroup is the user's: the test's own uid, or, for root,
+	// a user the fixture is handed to.
+	uid := os.Getuid()
+	if uid == 0 {
+		uid = 1004
+	}
+	u := strconv.Itoa(uid)
+	manager := "sys/fs/cgroup/user.slice/user-" + u + ".slice/user@" + u + ".service/"
+	unit := "sys/fs/cgroup/system.slice/judge.service/"
+	session := "sys/fs/cgroup/user.slice/user-1000.slice/session-3.scope/"
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		mine  []string // directories that are the user's
+		// foreign is set when a cgroup of the fixture is another
+		// user's; the others are the user's (root's in the tree).
+		foreign bool
+		want    want
+	}{
+		{"user manager with memory and pids", map[string]string{manager + "cgroup.controllers": "cpu memory pids\n", "proc/self/cgroup": "0::/user.slice/user-1000.slice/session-3.scope\n", session + "cgroup.controllers": "memory pids"},
+			[]string{manager}, true, want{"cgroup delegation", OK, "user@" + u + ".service (/user.slice/user-" + u + ".slice/user@" + u + ".service) is bea's, with cpu memory pids", ""}},
+		{"a unit with Delegate=yes", map[string]string{unit + "cgroup.controllers": "cpu io memory pids\n", "proc/self/cgroup": "0::/system.slice/judge.service\n"},
+			[]string{unit}, false, want{"cgroup delegation", OK, "this process's cgroup (/system.slice/judge.service) is bea's, with cpu io memory pids", ""}},
+		{"the unit's cgroup lacks pids", map[string]string{unit + "cgroup.controllers": "cpu memory\n", "proc/self/cgroup": "0::/system.slice/judge.service\n", "run/systemd/system/": ""},
+			[]string{unit}, false, want{"cgroup delegation", Fail, "no cgroup with memory and pids is bea's", "Delegate=yes"}},
+		{"another user's session", map[string]string{session + "cgroup.controllers": "memory pids\n", "proc/self/cgroup": "0::/user.slice/user-1000.slice/session-3.scope\n", "run/systemd/system/": ""},
+			nil, true, want{"cgroup delegation", Fail, "user@" + u + ".service does not run", "loginctl enable-linger bea"}},
+		{"user manager without memory", map[string]string{manager + "cgroup.controllers": "cpu\n", "run/systemd/system/": ""},
+			[]string{manager}, false, want{"cgroup delegation", Fail, `bea's systemd manager has only "cpu"`,
+				`mkdir -p /etc/systemd/system/user@.service.d && printf '[Service]\nDelegate=memory pids cpu\n' > /etc/systemd/system/user@.service.d/delegate.conf && systemctl daemon-reload; then log bea out and in`}},
+		{"the user manager's cgroup is not the user's", map[string]string{manager + "cgroup.controllers": "memory pids\n", "run/systemd/system/": ""},
+			nil, true, want{"cgroup delegation", Fail, "no cgroup with memory and pids is bea's", "loginctl enable-linger bea"}},
+		{"no systemd", map[string]string{"proc/self/cgroup": "0::/\n"},
+			nil, false, want{"cgroup delegation", Fail, "no systemd", "run judge serve as root"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := tree(t, c.files)
+			if os.Getuid() == 0 {
+				for _, d := range c.mine {
+					if err := os.Chown(filepath.Join(root, d), uid, uid); err != nil {
+						t.Fatal(err)
+					}
+				}
+			} else if c.foreign {
+				t.Skip("only root can give a fixture to another user")
+			}
+			h := Host{Root: root, UID: uid, User: "bea"}
+			expect(t, []Result{h.Delegation()}, []want{c.want})
+		})
+	}
+}
+
 func TestHost_Cgroups(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -266,15 +345,8 @@ func TestHost_Cgroups(t *testing.T) {
 			[]want{{"cgroups", OK, "v2, controllers: cpuset cpu io memory", ""}}},
 		{"v2 rootful without memory", 0, map[string]string{"proc/self/mounts": mountsV2, "sys/fs/cgroup/cgroup.controllers": "cpuset cpu io pids\n"},
 			[]want{{"cgroups", Fail, "no memory controller", "cgroup_enable=memory"}}},
-		{"v2 rootless, delegated", 1004, map[string]string{"proc/self/mounts": mountsV2, userCgroup: "cpu memory pids\n"},
-			[]want{{"cgroups", OK, "v2", ""}, {"cgroup delegation", OK, "delegated to bea: cpu memory pids", ""}}},
-		{"v2 rootless, not delegated", 1004, map[string]string{"proc/self/mounts": mountsV2, userCgroup: "cpu\n", "run/systemd/system/": ""},
-			[]want{{"cgroups", OK, "v2", ""}, {"cgroup delegation", Fail, `systemd manager has only "cpu"`,
-				`mkdir -p /etc/systemd/system/user@.service.d && printf '[Service]\nDelegate=memory pids cpu\n' > /etc/systemd/system/user@.service.d/delegate.conf && systemctl daemon-reload; then log bea out and in`}}},
-		{"v2 rootless, no user manager", 1004, map[string]string{"proc/self/mounts": mountsV2, "run/systemd/system/": ""},
-			[]want{{"cgroups", OK, "v2", ""}, {"cgroup delegation", Fail, "user@1004.service is not running", "loginctl enable-linger bea"}}},
-		{"v2 rootless, no systemd", 1004, map[string]string{"proc/self/mounts": mountsV2},
-			[]want{{"cgroups", OK, "v2", ""}, {"cgroup delegation", Fail, "no systemd", "run judge serve as root"}}},
+		{"v2 rootless", 1004, map[string]string{"proc/self/mounts": mountsV2, userCgroup: "cpu memory pids\n"},
+			[]want{{"cgroups", OK, "v2", ""}, {"cgroup delegation", Fail, "no systemd", "run judge serve as root"}}}, // more in TestHost_Delegation
 		{"hybrid rootless", 1004, map[string]string{"proc/self/mounts": mountsHybrid},
 			[]want{{"cgroups", Warn, "hybrid: v1 controllers, v2 at /sys/fs/cgroup/unified without any: rootless Podman cannot limit cgroup v1, so memory and process limits fall back to rlimits and judge-init's accounting",
 				"systemd.unified_cgroup_hierarchy=1"}}},
@@ -297,16 +369,18 @@ func TestHost_Cgroups(t *testing.T) {
 func TestHost_Linger(t *testing.T) {
 	for _, c := range []struct {
 		name  string
+		xdg   string
 		files map[string]string
 		apply bool
 		want  want
 	}{
-		{"no systemd", map[string]string{}, false, want{}},
-		{"off", map[string]string{"run/systemd/system/": ""}, true, want{"lingering", Warn, "/run/user/1004 go away", "loginctl enable-linger bea"}},
-		{"on", map[string]string{"run/systemd/system/": "", "var/lib/systemd/linger/bea": ""}, true, want{"lingering", OK, "on", ""}},
+		{"no systemd", "/run/user/1004", map[string]string{}, false, want{}},
+		{"a runtime directory of its own", "/run/judge", map[string]string{"run/systemd/system/": ""}, false, want{}},
+		{"off", "/run/user/1004", map[string]string{"run/systemd/system/": ""}, true, want{"lingering", Warn, "/run/user/1004 go away", "loginctl enable-linger bea"}},
+		{"on", "/run/user/1004", map[string]string{"run/systemd/system/": "", "var/lib/systemd/linger/bea": ""}, true, want{"lingering", OK, "on", ""}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			h := Host{Root: tree(t, c.files), UID: 1004, User: "bea"}
+			h := Host{Root: tree(t, c.files), UID: 1004, User: "bea", Getenv: env("XDG_RUNTIME_DIR", c.xdg)}
 			r, ok := h.Linger()
 			if ok != c.apply {
 				t.Fatalf("applies = %t, want %t", ok, c.apply)
@@ -339,7 +413,7 @@ func TestHost_PodmanUserNamespace(t *testing.T) {
 			true, want{"podman user namespace", OK, "maps 65537 uids and 65537 gids (pause process 4242)", ""}},
 		{"made before the ids", "/run/user/1004", map[string]string{"etc/subuid": subids, "etc/subgid": subids,
 			"run/user/1004/libpod/tmp/pause.pid": "77\n", "proc/77/uid_map": single, "proc/77/gid_map": full},
-			true, want{"podman user namespace", Fail, "maps only 1 uids and 65537 gids", "as bea: podman system migrate"}},
+			true, want{"podman user namespace", Fail, "maps only 1 uid and 65537 gids", "as bea: podman system migrate"}},
 		{"no ids yet: subuid says what to do", "", map[string]string{
 			"tmp/podman-run-1004/libpod/tmp/pause.pid": "4242", "proc/4242/uid_map": single, "proc/4242/gid_map": single},
 			false, want{}},
@@ -395,13 +469,39 @@ func TestAPISocket(t *testing.T) {
 	sl.(*net.UnixListener).SetUnlinkOnClose(false)
 	sl.Close()
 
+	// A socket in a directory the user may not enter.
+	closed := filepath.Join(dir, "closed")
+	if err := os.Mkdir(closed, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	cl, err := net.Listen("unix", filepath.Join(closed, "podman.sock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	var denied Result
+	if os.Geteuid() == 0 {
+		// Root enters any directory: a file in the socket's path fails
+		// the same way, with another error than "refused".
+		file := filepath.Join(closed, "file")
+		os.WriteFile(file, nil, 0o600)
+		denied = APISocket(filepath.Join(file, "podman.sock"), true, true)
+		closed = file
+	} else {
+		os.Chmod(closed, 0)
+		defer os.Chmod(closed, 0o700)
+		denied = APISocket(filepath.Join(closed, "podman.sock"), true, true)
+	}
+
 	expect(t, []Result{
+		denied,
 		APISocket(live, false, false),
 		APISocket(filepath.Join(dir, "none.sock"), false, false),
 		APISocket(filepath.Join(dir, "none.sock"), true, true),
 		APISocket(stale, true, false),
 		APISocket(stale, false, true),
 	}, []want{
+		{"podman socket", Warn, "does not answer", "make " + closed + " the daemon's user's own"},
 		{"podman socket", OK, live + " answers", ""},
 		{"podman socket", OK, "judge serve starts `podman system service` itself", ""},
 		{"podman socket", OK, "systemctl --user enable --now podman.socket", ""},
