@@ -156,6 +156,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/contests/{id}/register", s.registerContest)
 	mux.HandleFunc("POST /api/v1/contests/{id}/reveal", s.revealContest)
 	mux.HandleFunc("GET /api/v1/contests/{id}/leaderboard", s.leaderboard)
+	mux.HandleFunc("GET /api/v1/admin/backup", s.backupHandler())
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, api.CodeNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})

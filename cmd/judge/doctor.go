@@ -165,10 +165,12 @@ func doctorRun(ctx context.Context, o *doctorOptions) error {
 			fix = "start the service " + o.URI + " names (on its host: podman system service --time=0 URI, or systemctl enable --now podman.socket), or correct --podman"
 		}
 		d.check(false, "podman service", err.Error(), fix)
-		if v := clientVersion(ctx); v != "" && local {
-			r := hostcheck.PodmanVersion(v)
-			r.Found = "client " + r.Found
-			d.add(r)
+		if local {
+			if v := clientVersion(ctx); v != "" {
+				r := hostcheck.PodmanVersion(v)
+				r.Found = "client " + r.Found
+				d.add(r)
+			}
 		}
 		return d.finish()
 	}

@@ -458,3 +458,30 @@ func (c LeaderboardCell) String() string {
 	}
 	return s
 }
+
+// BackupInfo is what the daemon says of the snapshot that GET
+// /admin/backup streams; it comes in the answer's headers (HeaderBackup*),
+// ahead of the file, a SQLite database (BackupContentType).
+type BackupInfo struct {
+	// Size is the file's size in bytes.
+	Size int64 `json:"size"`
+	// Schema is the last migration applied to the database.
+	Schema int `json:"schema"`
+	// Submissions counts the submissions in it.
+	Submissions int64 `json:"submissions"`
+	// TakenAt is when the snapshot began: it holds every change committed
+	// before then.
+	TakenAt time.Time `json:"taken_at"`
+	// Took is how long the daemon took to make it.
+	Took time.Duration `json:"took_ns"`
+}
+
+// The answer of GET /admin/backup: its content type and the headers that
+// carry its BackupInfo.
+const (
+	BackupContentType       = "application/vnd.sqlite3"
+	HeaderBackupSchema      = "Judge-Backup-Schema"
+	HeaderBackupSubmissions = "Judge-Backup-Submissions"
+	HeaderBackupTakenAt     = "Judge-Backup-Taken-At"
+	HeaderBackupTook        = "Judge-Backup-Took"
+)

@@ -294,3 +294,40 @@ func (c *Client) StartingCode(ctx context.Context, p *api.Problem, lang string) 
 	}
 	return stub, "the stub", nil
 }
+
+// Backup streams a consistent snapshot of the daemon's database, a SQLite
+// file, into w (admin), and returns what the daemon says of it; the caller
+// checks the file itself. A large database takes a while, so only ctx
+// bounds the download.
+func (c *Client) Backup(ctx context.Context, w io.Writer) (*api.BackupInfo, error) {
+	const path = "/api/v1/admin/backup"
+	untimed := *c.http
+	untimed.Timeout = 0
+	cc := *c
+	cc.http = &untimed
+	resp, err := cc.send(ctx, http.MethodGet, path, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		return nil, apiError(resp, http.MethodGet, path)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != api.BackupContentType {
+		return nil, fmt.Errorf("GET %s: the daemon sent %q, not a database; is %s a judge daemon?", path, ct, c.addr)
+	}
+	info := &api.BackupInfo{}
+	info.Schema, _ = strconv.Atoi(resp.Header.Get(api.HeaderBackupSchema))
+	info.Submissions, _ = strconv.ParseInt(resp.Header.Get(api.HeaderBackupSubmissions), 10, 64)
+	info.TakenAt, _ = time.Parse(time.RFC3339Nano, resp.Header.Get(api.HeaderBackupTakenAt))
+	info.Took, _ = time.ParseDuration(resp.Header.Get(api.HeaderBackupTook))
+	n, err := io.Copy(w, resp.Body)
+	if err == nil && resp.ContentLength >= 0 && n != resp.ContentLength {
+		err = fmt.Errorf("got %d of %d bytes", n, resp.ContentLength)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("download the backup: %w; try again", err)
+	}
+	info.Size = n
+	return info, nil
+}
