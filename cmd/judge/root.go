@@ -211,6 +211,8 @@ turns colors off. Commands that print data take --json.`,
 		newContestCmd(f),
 		newLeaderboardCmd(f),
 		newTUICmd(f),
+		newBackupCmd(f),
+		newRestoreCmd(f),
 	)
 	wrapArgs(root)
 	return root

@@ -68,7 +68,7 @@ every runner host).`,
 	fl := cmd.Flags()
 	fl.String("config", "", "daemon config file (YAML, see examples/serve.yaml)")
 	fl.String("listen", "127.0.0.1:7070", "address to serve the API on")
-	fl.String("data", filepath.Join(xdgDir("XDG_DATA_HOME", ".local/share"), "judge"), "directory of the SQLite database")
+	fl.String("data", defaultData(), "directory of the SQLite database")
 	fl.String("problems", "", "directory of problem folders (default: the bundled problem set)")
 	fl.Int("workers", 0, "submissions judged at once (default: the runners' capacity, 2 for the local runner)")
 	fl.StringArray("runner", nil, "Podman endpoint URI[=capacity] to run submissions on; repeat for several (default: the local socket, or a service of our own)")
@@ -218,7 +218,12 @@ func serve(ctx context.Context, f *Factory, o serveConfig) error {
 	if err := os.MkdirAll(o.Data, 0o750); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
 	}
-	dbPath := filepath.Join(o.Data, "judge.db")
+	unlock, err := lockData(o.Data)
+	if err != nil {
+		return fmt.Errorf("%w\nStop the other daemon (or let the restore end), or give this one a data directory of its own (--data).", err)
+	}
+	defer unlock()
+	dbPath := filepath.Join(o.Data, dbFile)
 	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		return err
