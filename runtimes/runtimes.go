@@ -56,6 +56,38 @@ type Runtime struct {
 	Env map[string]string `yaml:"env"`
 	// Version prints the compiler's or runtime's version.
 	Version []string `yaml:"version"`
+	// IO is how a whole program is built and run for problems in the io
+	// mode (stdin/stdout, as in ICPC), if the language supports them.
+	IO *IOSpec `yaml:"io"`
+}
+
+// IOSpec is how a runtime builds and runs a whole program that reads the
+// test's input on stdin and writes its answer to stdout.
+type IOSpec struct {
+	// Source is the file name the program is written to.
+	Source string `yaml:"source"`
+	// Compile, if set, compiles it.
+	Compile []string `yaml:"compile"`
+	// Run starts the program, once per test; {memory_mb} as in Run.
+	Run []string `yaml:"run"`
+}
+
+// InitPath is where judge-init, the first process of every sandbox
+// container, lives in the runtime images. Its io mode runs an io program
+// once per test. A run on the host names another copy in $JUDGE_INIT.
+const InitPath = "/judge-init"
+
+// ForIO returns the runtime that runs whole programs in the io mode: the
+// user's code is the program and judge-init's io mode is the harness. It
+// returns false if the language has no io section.
+func (r *Runtime) ForIO() (*Runtime, bool) {
+	if r.IO == nil {
+		return nil, false
+	}
+	io := *r
+	io.Source, io.Harness, io.Compile = r.IO.Source, "", r.IO.Compile
+	io.Run = append([]string{InitPath, "io", "--"}, r.IO.Run...)
+	return &io, true
 }
 
 // Image is how a runtime's container image is built.
@@ -113,8 +145,12 @@ func (r *Runtime) Script(code, harnessSrc, marker string, memoryMB int) []string
 	for k, v := range r.Env {
 		fmt.Fprintf(&b, "export %s=%s\n", k, shellQuote(strings.ReplaceAll(v, "{dir}", "$d")))
 	}
-	fmt.Fprintf(&b, "printf '%%s' \"$1\" > %s && printf '%%s' \"$2\" > %s || exit 98\n",
-		shellQuote(r.Source), shellQuote(r.Harness))
+	if r.Harness != "" {
+		fmt.Fprintf(&b, "printf '%%s' \"$1\" > %s && printf '%%s' \"$2\" > %s || exit 98\n",
+			shellQuote(r.Source), shellQuote(r.Harness))
+	} else {
+		fmt.Fprintf(&b, "printf '%%s' \"$1\" > %s || exit 98\n", shellQuote(r.Source))
+	}
 	if len(r.Compile) > 0 {
 		// The compiler's messages go through a file, of which only the
 		// start reaches stderr: a compile-time bomb's megabytes of errors
@@ -129,12 +165,20 @@ func (r *Runtime) Script(code, harnessSrc, marker string, memoryMB int) []string
 		run[i] = strings.ReplaceAll(a, "{memory_mb}", strconv.Itoa(memoryMB))
 	}
 	limit := int64(memoryMB+MemoryOverheadMB) << 20
+	var rlimit []string
 	switch r.Memory {
 	case "as":
-		run = append([]string{"prlimit", fmt.Sprintf("--as=%d", limit), "--"}, run...)
+		rlimit = []string{"prlimit", fmt.Sprintf("--as=%d", limit), "--"}
 	case "data":
-		run = append([]string{"prlimit", fmt.Sprintf("--data=%d", limit), "--"}, run...)
+		rlimit = []string{"prlimit", fmt.Sprintf("--data=%d", limit), "--"}
 	}
+	// judge-init's io mode (a Go program, which reserves much address
+	// space) runs outside the rlimit and each test's program inside it.
+	at := 0
+	if run[0] == InitPath {
+		at = 3 // judge-init io --
+	}
+	run = slices.Concat(run[:at], rlimit, run[at:])
 	b.WriteString("exec " + shellJoin(run) + "\n")
 	return []string{"/bin/sh", "-c", b.String(), "judge", code, harnessSrc, marker}
 }
@@ -146,10 +190,15 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
+// shellJoin quotes args for the shell. InitPath stands for $JUDGE_INIT if
+// that is set.
 func shellJoin(args []string) string {
 	q := make([]string, len(args))
 	for i, a := range args {
 		q[i] = shellQuote(a)
+		if a == InitPath {
+			q[i] = `"${JUDGE_INIT:-` + InitPath + `}"`
+		}
 	}
 	return strings.Join(q, " ")
 }
@@ -178,6 +227,9 @@ func Load(fsys fs.FS) ([]*Runtime, error) {
 		}
 		if len(rt.Run) == 0 || rt.Image.Suite == "" || len(rt.Image.Packages) == 0 || rt.Source == "" || rt.Harness == "" {
 			return nil, fmt.Errorf("%s: run, source, harness, image.suite and image.packages are required", f)
+		}
+		if rt.IO != nil && (rt.IO.Source == "" || len(rt.IO.Run) == 0) {
+			return nil, fmt.Errorf("%s: io needs source and run", f)
 		}
 		if !slices.Contains([]string{"as", "data", "none"}, rt.Memory) {
 			return nil, fmt.Errorf("%s: memory %q: want as, data or none", f, rt.Memory)

@@ -10,10 +10,12 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/judgehq/judge/runtimes"
 )
 
 // InitPath is where judge-init lives in every runtime image.
-const InitPath = "/judge-init"
+const InitPath = runtimes.InitPath
 
 //go:embed initbin
 var initFS embed.FS
@@ -25,6 +27,10 @@ var loadInit = sync.OnceValues(func() ([]byte, error) {
 	}
 	return b, nil
 })
+
+// InitBinary returns the embedded judge-init, for runs on the host (see
+// runtimes.InitPath).
+func InitBinary() ([]byte, error) { return loadInit() }
 
 // initVersion identifies the embedded judge-init, for image labels: an
 // image built with another one must be rebuilt.

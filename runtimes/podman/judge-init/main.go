@@ -37,6 +37,7 @@
 //
 //	judge-init -marker M -uid N [-nproc N] [-memory-kb N] [-files N] [-interval D] -- command [args...]
 //	judge-init -wait [-idle D]
+//	judge-init io -- command [args...]   (as the run's user: see io.go)
 package main
 
 import (
@@ -77,6 +78,9 @@ type record struct {
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == childFlag {
 		os.Exit(child(os.Args[2:]))
+	}
+	if len(os.Args) > 1 && os.Args[1] == ioFlag {
+		os.Exit(ioMain(os.Args[2:]))
 	}
 	if len(os.Args) > 1 && os.Args[1] == waitFlag {
 		os.Exit(wait(os.Args[2:]))
@@ -119,7 +123,7 @@ func wait(args []string) int {
 		return 97
 	}
 	var argv []string
-	if err := json.Unmarshal(buf, &argv); err != nil || len(argv) == 0 || argv[0] == waitFlag || argv[0] == childFlag {
+	if err := json.Unmarshal(buf, &argv); err != nil || len(argv) == 0 || argv[0] == waitFlag || argv[0] == childFlag || argv[0] == ioFlag {
 		fmt.Fprintln(os.Stderr, "judge-init: malformed request")
 		return 97
 	}
