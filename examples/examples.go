@@ -5,7 +5,7 @@ package examples
 import "embed"
 
 // Problems is the bundled problem set, one folder per problem under
-// "problems".
+// "problems". (all: keeps the dot files of ICPC packages, as .timelimit.)
 //
-//go:embed problems
+//go:embed all:problems
 var Problems embed.FS

@@ -18,7 +18,7 @@ type Checker interface {
 // CheckerSpec is the checker a problem declares in problem.yaml.
 type CheckerSpec struct {
 	// Kind names the checker: "exact" (the default), "float", "unordered"
-	// or "custom".
+	// or "custom"; io problems have "tokens" (see Tokens).
 	Kind string `yaml:"kind" json:"kind"`
 	// Abs and Rel are the float checker's tolerances: a double d is accepted
 	// for e when |d-e| <= Abs or |d-e| <= Rel*|e|.
@@ -30,6 +30,10 @@ type CheckerSpec struct {
 	// File is the custom checker, a Python file in the problem folder with
 	// check(input, expected, actual) returning True, or a reason string.
 	File string `yaml:"file" json:"file,omitempty"`
+	// CaseSensitive and SpaceSensitive are the tokens checker's: letter
+	// case, and the whitespace between tokens, must match.
+	CaseSensitive  bool `yaml:"-" json:"case_sensitive,omitempty"`
+	SpaceSensitive bool `yaml:"-" json:"space_sensitive,omitempty"`
 }
 
 // Exact accepts only a value equal to the expected one: same numbers, same
@@ -175,6 +179,11 @@ func NewChecker(spec CheckerSpec, returns Type) (Checker, error) {
 			return nil, fmt.Errorf("unordered checker: levels %d on a %s return value (want 1 or 2, at most the array depth)", spec.Levels, returns)
 		}
 		return Unordered{Levels: lv}, nil
+	case "tokens":
+		if returns.Kind != String {
+			return nil, fmt.Errorf("tokens checker on a %s return value: it compares output text", returns)
+		}
+		return Tokens{CaseSensitive: spec.CaseSensitive, SpaceSensitive: spec.SpaceSensitive, Abs: spec.Abs, Rel: spec.Rel}, nil
 	case "custom":
 		if spec.File == "" {
 			return nil, fmt.Errorf("custom checker needs file: the Python checker in the problem folder")

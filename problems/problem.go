@@ -23,9 +23,11 @@ type Problem struct {
 	Title      string
 	Difficulty string
 	Tags       []string
-	Limits     Limits
-	Signature  Signature
-	Checker    Checker
+	// Mode is ModeFunction or ModeIO.
+	Mode      string
+	Limits    Limits
+	Signature Signature
+	Checker   Checker
 	// CheckerSpec is the checker as declared.
 	CheckerSpec CheckerSpec
 	// CustomChecker is the source of a custom checker; Checker is nil then.
@@ -145,8 +147,12 @@ var Difficulties = []string{"easy", "medium", "hard"}
 // WrongVerdicts are the verdicts a known-wrong solution may declare.
 var WrongVerdicts = []string{"WA", "TLE", "RE", "CE", "MLE", "OLE"}
 
-// Load reads and validates the problem in folder dir of fsys.
+// Load reads and validates the problem in folder dir of fsys: a problem
+// package of the native format, or of the ICPC/Kattis format (see IsKattis).
 func Load(fsys fs.FS, dir string) (*Problem, error) {
+	if IsKattis(fsys, dir) {
+		return loadKattis(fsys, dir)
+	}
 	name := path.Base(dir)
 	verr := func(file, field, format string, args ...any) error {
 		return &ValidationError{Problem: name, File: file, Field: field, Msg: fmt.Sprintf(format, args...)}
@@ -168,6 +174,7 @@ func Load(fsys fs.FS, dir string) (*Problem, error) {
 		Title:       spec.Title,
 		Difficulty:  spec.Difficulty,
 		Tags:        spec.Tags,
+		Mode:        ModeFunction,
 		CheckerSpec: spec.Checker,
 		Limits: Limits{
 			Time:     time.Duration(spec.Limits.TimeMS) * time.Millisecond,

@@ -765,8 +765,12 @@ func TestLoadAll_bundled(t *testing.T) {
 			if len(p.Solutions) == 0 {
 				t.Error("no reference solutions")
 			}
+			sols, wrong := "solutions/", "wrong/"
+			if p.Mode == problems.ModeIO {
+				sols, wrong = "submissions/accepted/", "submissions/"
+			}
 			for _, s := range p.Solutions {
-				if s.Verdict != "AC" || s.Ext == "" || s.Code == "" || !strings.HasPrefix(s.Path, "solutions/") {
+				if s.Verdict != "AC" || s.Ext == "" || s.Code == "" || !strings.HasPrefix(s.Path, sols) {
 					t.Errorf("solution %s: verdict %q, ext %q, %d bytes", s.Path, s.Verdict, s.Ext, len(s.Code))
 				}
 			}
@@ -774,7 +778,7 @@ func TestLoadAll_bundled(t *testing.T) {
 				t.Error("no wrong solutions")
 			}
 			for _, w := range p.Wrong {
-				if !slices.Contains(problems.WrongVerdicts, w.Verdict) || w.Ext == "" || w.Code == "" || !strings.HasPrefix(w.Path, "wrong/") {
+				if !slices.Contains(problems.WrongVerdicts, w.Verdict) || w.Ext == "" || w.Code == "" || !strings.HasPrefix(w.Path, wrong) {
 					t.Errorf("wrong solution %s: verdict %q, ext %q, %d bytes", w.Path, w.Verdict, w.Ext, len(w.Code))
 				}
 			}
