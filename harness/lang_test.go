@@ -66,3 +66,23 @@ func TestPythonStub(t *testing.T) {
 		})
 	}
 }
+
+// TestProblemStub_io gives every language a program for io problems, and
+// TypeScript the declarations its program needs.
+func TestProblemStub_io(t *testing.T) {
+	t.Parallel()
+	io := &problems.Problem{Mode: problems.ModeIO, Signature: problems.IOSignature}
+	for _, name := range harness.Names() {
+		l, _ := harness.Get(name)
+		stub := l.ProblemStub(io)
+		if !strings.Contains(stub, "main") && !strings.Contains(stub, "readFileSync(0") {
+			t.Errorf("%s: io stub is not a program that reads stdin:\n%s", name, stub)
+		}
+		if strings.Contains(stub, "class Solution") {
+			t.Errorf("%s: io stub is a function stub:\n%s", name, stub)
+		}
+		if pre := l.IOPrelude(); (name == "typescript") != strings.Contains(pre, "declare function require") {
+			t.Errorf("%s: IOPrelude %q", name, pre)
+		}
+	}
+}

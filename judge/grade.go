@@ -70,14 +70,22 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 		return nil, fmt.Errorf("%w %q", ErrUnknownLanguage, req.Language)
 	}
 	p := req.Problem
-	harnessSrc, err := hl.Harness(p.Signature)
-	if err != nil {
-		return nil, fmt.Errorf("harness for %s: %w", req.Language, err)
-	}
-	run := harness.NewRun(hl, p.Signature, req.Tests)
-	code := req.Code
-	if hl.Prelude != "" {
-		code = hl.Prelude + code
+	var harnessSrc, code string
+	var run harness.Run
+	if p.Mode == problems.ModeIO {
+		// The code is a whole program; judge-init runs it once per test.
+		if rt, ok = rt.ForIO(); !ok {
+			return nil, fmt.Errorf("%w %q for stdin/stdout problems", ErrUnknownLanguage, req.Language)
+		}
+		run = harness.NewIORun(req.Tests)
+		code = hl.IOPrelude() + req.Code
+	} else {
+		var err error
+		if harnessSrc, err = hl.Harness(p.Signature); err != nil {
+			return nil, fmt.Errorf("harness for %s: %w", req.Language, err)
+		}
+		run = harness.NewRun(hl, p.Signature, req.Tests)
+		code = hl.Prelude + req.Code
 	}
 	cmd := rt.Script(code, harnessSrc, harness.Marker(run.Nonce), p.Limits.MemoryMB)
 
@@ -95,6 +103,12 @@ func (g *Grader) Grade(ctx context.Context, req GradeRequest) (*api.Result, erro
 	}
 	perTest := p.Limits.Time + grace
 	limits := runtimes.DefaultLimits()
+	if p.Mode == problems.ModeIO {
+		// Every test starts the program afresh (a JVM, an interpreter),
+		// and its limit is CPU time: the wall clock gets twice as long.
+		perTest = 2*p.Limits.Time + grace
+		limits.StdoutBytes += len(req.Tests) * 2 * harness.IOOutputLimit
+	}
 	limits.MemoryMB = max(p.Limits.MemoryMB, rt.CompileMemoryMB) + runtimes.MemoryOverheadMB
 	limits.Wall = startTimeout + time.Duration(len(req.Tests))*perTest
 
@@ -323,7 +337,8 @@ func (s *scoring) crash(msg string, status int) api.Verdict {
 	switch {
 	case s.rt.OutOfMemory(msg):
 		return api.MemoryLimit
-	case status == 128+int(syscall.SIGXFSZ) || strings.Contains(msg, "File too large"):
+	case status == 128+int(syscall.SIGXFSZ) || strings.Contains(msg, "File too large") ||
+		strings.HasPrefix(msg, harness.OutputLimitMessage):
 		return api.OutputLimit
 	}
 	return api.RuntimeError

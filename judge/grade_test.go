@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -84,7 +85,23 @@ var podmanSandbox *podman.Sandbox
 func TestMain(m *testing.M) {
 	uri, ok := os.LookupEnv(podmanEnv)
 	if !ok {
-		os.Exit(m.Run())
+		// Problems in the io mode run under judge-init's io mode, which
+		// a host run finds in $JUDGE_INIT.
+		dir, err := os.MkdirTemp("", "judge-init-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		build := exec.Command("go", "build", "-o", dir, "github.com/judgehq/judge/runtimes/podman/judge-init")
+		build.Stderr = os.Stderr
+		if err := build.Run(); err != nil {
+			fmt.Fprintf(os.Stderr, "build judge-init: %v\n", err)
+			os.Exit(1)
+		}
+		os.Setenv("JUDGE_INIT", filepath.Join(dir, "judge-init"))
+		code := m.Run()
+		os.RemoveAll(dir)
+		os.Exit(code)
 	}
 	if uri == "default" {
 		uri = ""

@@ -384,6 +384,7 @@ func (s *Server) getProblem(w http.ResponseWriter, r *http.Request) {
 	}
 	out := api.Problem{
 		ProblemSummary: summary(p, mine),
+		Mode:           p.Mode,
 		Statement:      p.Statement,
 		TimeLimitMS:    p.Limits.Time.Milliseconds(),
 		MemoryMB:       p.Limits.MemoryMB,
@@ -394,9 +395,9 @@ func (s *Server) getProblem(w http.ResponseWriter, r *http.Request) {
 	for _, prm := range p.Signature.Params {
 		out.Signature.Params = append(out.Signature.Params, api.Param{Name: prm.Name, Type: prm.Type.String()})
 	}
-	for name := range s.runtimes {
-		if hl, ok := harness.Get(name); ok {
-			out.Stubs[name] = hl.Stub(p.Signature)
+	for name, rt := range s.runtimes {
+		if hl, ok := harness.Get(name); ok && (p.Mode != problems.ModeIO || rt.IO != nil) {
+			out.Stubs[name] = hl.ProblemStub(p)
 		}
 	}
 	for _, t := range p.Samples() {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/judgehq/judge/judge/api"
 	"github.com/judgehq/judge/judge/client"
+	"github.com/judgehq/judge/problems"
 	"github.com/judgehq/judge/runtimes"
 )
 
@@ -130,9 +131,14 @@ follows. --json prints the problem as the daemon sends it, stubs included.`,
 			fmt.Fprintf(w, "%s (%s)\n", p.Title, p.Slug)
 			fmt.Fprintf(w, "%s · %s · time limit %d ms · memory %d MiB\n\n", p.Difficulty, strings.Join(p.Tags, ", "), p.TimeLimitMS, p.MemoryMB)
 			fmt.Fprintln(w, strings.TrimSpace(p.Statement))
-			fmt.Fprintf(w, "\nFunction: %s\n", signature(p.Signature))
-			for i, s := range p.Samples {
-				fmt.Fprintf(w, "\nSample %d\n  input:    %s\n  expected: %s\n", i+1, api.FormatInput(s.Input), s.Expected)
+			if p.Mode == problems.ModeIO {
+				// The statement shows the samples as text.
+				fmt.Fprintln(w, "\nProgram: read the input from standard input, write the answer to standard output.")
+			} else {
+				fmt.Fprintf(w, "\nFunction: %s\n", signature(p.Signature))
+				for i, s := range p.Samples {
+					fmt.Fprintf(w, "\nSample %d\n  input:    %s\n  expected: %s\n", i+1, api.FormatInput(s.Input), s.Expected)
+				}
 			}
 			if lang != "" {
 				rt, err := language(lang)

@@ -104,7 +104,23 @@ func validateRun(ctx context.Context, f *Factory, o validateOptions) error {
 		}
 	}
 	var sandbox judge.Sandbox = local.Runner{}
-	if !o.Local {
+	if o.Local {
+		// Problems in the io mode run under judge-init's io mode.
+		init, err := podman.InitBinary()
+		if err != nil {
+			return err
+		}
+		dir, err := os.MkdirTemp("", "judge-init-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path := filepath.Join(dir, "judge-init")
+		if err := os.WriteFile(path, init, 0o755); err != nil {
+			return err
+		}
+		os.Setenv("JUDGE_INIT", path)
+	} else {
 		id := make([]byte, 6)
 		rand.Read(id)
 		sb, err := podman.New(ctx, podman.Options{URI: o.Podman, Owner: "validate-" + hex.EncodeToString(id), Warm: o.Jobs})

@@ -112,6 +112,10 @@ type SampleTest struct {
 // Problem is the answer to GET /problems/{slug}.
 type Problem struct {
 	ProblemSummary
+	// Mode is "function" (the code implements Signature) or "io" (the code
+	// is a program that reads the input on stdin and writes the answer to
+	// stdout; Signature is then main(input string) string).
+	Mode        string            `json:"mode"`
 	Statement   string            `json:"statement"`
 	TimeLimitMS int64             `json:"time_limit_ms"`
 	MemoryMB    int               `json:"memory_limit_mb"`
