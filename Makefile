@@ -17,7 +17,7 @@ BIN := bin/judge
 ROOTFS_CACHE ?= /var/cache/judge/rootfs
 E2E_USER ?= judge-e2e
 
-.PHONY: build init setup images demo bench bench-load bench-leaderboard test vet unit e2e e2e-rootful e2e-rootless roundtrip validate clean
+.PHONY: build init setup images demo bench bench-load bench-leaderboard test vet unit e2e e2e-rootful e2e-rootless roundtrip validate package package-test clean
 
 INIT := runtimes/podman/initbin/judge-init
 
@@ -56,7 +56,7 @@ bench-leaderboard: images
 	scripts/setup.sh redis-server
 	$(BIN) bench leaderboard $(LEADERBOARD_FLAGS)
 
-test: vet unit e2e roundtrip validate
+test: vet unit e2e roundtrip validate package-test
 
 vet: setup
 	go vet ./...
@@ -85,6 +85,26 @@ roundtrip: images
 # language, judged in the Podman sandbox.
 validate: images
 	$(BIN) problem validate examples/problems --jobs 2
+
+# Release archives, deb and rpm for linux amd64 and arm64 in dist/
+# (goreleaser.yaml), a snapshot of this commit. goreleaser comes from the Go
+# module proxy, pinned, built with none of our GOFLAGS. v2.15.1 is the last
+# that builds with Go 1.26 from the proxy alone (v2.16 and v2.17 need
+# go.digitalxero.dev/go-msix, which the proxy refuses; v2.18 needs Go 1.27).
+GORELEASER_VERSION := v2.15.1
+GORELEASER := bin/goreleaser-$(GORELEASER_VERSION)/goreleaser
+
+package: $(GORELEASER)
+	$(GORELEASER) check
+	$(GORELEASER) release --snapshot --clean
+
+$(GORELEASER):
+	GOFLAGS= GOBIN=$(abspath $(dir $@)) go install github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)
+
+# The amd64 deb on this machine: installed, its daemon started as its unit
+# says, a Python submission judged through it, then purged.
+package-test: setup package
+	scripts/package-test.sh
 
 clean:
 	rm -rf bin dist $(INIT)
