@@ -179,6 +179,12 @@ else
 	[[ $(getent passwd "$user" | cut -d: -f6) == "$data" ]] || fail "the package's user $user has not got the home $data"
 fi
 
+step "installing it again: the maintainer scripts of an upgrade, on what the first made"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall "$deb" </dev/null >"$work/install.log" 2>&1 ||
+	{ cat "$work/install.log" >&2; fail "apt-get install --reinstall"; }
+grep -q 'driver *= *"overlay"' "$data/.config/containers/storage.conf" || fail "no overlay storage after the upgrade"
+[[ $(grep -c "^$user:" /etc/subuid) == 1 && $(grep -c "^$user:" /etc/subgid) == 1 ]] || fail "the upgrade added ranges"
+
 if command -v systemd-analyze >/dev/null; then
 	step "systemd-analyze verify"
 	out=$(systemd-analyze verify "$unit" 2>&1) || fail "systemd-analyze verify $unit: $out"
