@@ -184,7 +184,7 @@ func TestScreens(t *testing.T) {
 		keys(tm, "d", "d") // medium
 		waitFor(t, tm, "Problems · medium")
 		keys(tm, "/", "tree", "enter")
-		waitFor(t, tm, "“tree” 11 problems")
+		waitFor(t, tm, "“tree” 12 problems")
 		golden.RequireEqual(t, finalView(t, tm, f.dir))
 	})
 
