@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: starts the daemon on a fresh database, submits every bundled
-# reference solution and every known-wrong solution through the CLI, prints a
+# reference solution and every known-wrong solution (of the native and of the
+# ICPC-format problems) through the CLI, prints a
 # table of verdicts against the expected ones, and stops the daemon.
 #   scripts/demo.sh [path/to/judge]
 set -euo pipefail
@@ -54,6 +55,14 @@ expected_verdict() {
 	local dir=$1 file=$2
 	case $file in
 	solutions/*) echo AC ;;
+	# ICPC/Kattis packages: the folder under submissions/ says it.
+	submissions/accepted/*) echo AC ;;
+	submissions/wrong_answer/*) echo WA ;;
+	submissions/time_limit_exceeded/*) echo TLE ;;
+	submissions/run_time_error/*) echo RE ;;
+	submissions/memory_limit_exceeded/*) echo MLE ;;
+	submissions/output_limit_exceeded/*) echo OLE ;;
+	submissions/compile_error/*) echo CE ;;
 	*) sed -n "s#.*file: *$file *, *verdict: *\([A-Z]*\).*#\1#p" "$dir/problem.yaml" ;;
 	esac
 }
@@ -63,7 +72,7 @@ total=0 good=0
 for dir in examples/problems/*/; do
 	dir=${dir%/}
 	slug=$(basename "$dir")
-	for path in "$dir"/solutions/* "$dir"/wrong/*; do
+	for path in "$dir"/solutions/* "$dir"/wrong/* "$dir"/submissions/*/*; do
 		[[ -f $path ]] || continue
 		file=${path#"$dir"/}
 		want=$(expected_verdict "$dir" "$file")
