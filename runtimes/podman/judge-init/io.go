@@ -113,8 +113,11 @@ func runTest(argv []string, input string, limit int) (string, int64, string) {
 	if err != nil {
 		return "", 0, "cannot run the program: " + err.Error()
 	}
-	// Its own process group, so that what it forks goes with it.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// Its own process group, so that what it forks goes with it; and it
+	// dies with this process. In the sandbox judge-init kills everything
+	// anyway, but a run on the host (problem validate --local, tests) has
+	// only this to stop a program whose harness was killed.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
 		return "", 0, "cannot run the program: " + err.Error()
 	}
