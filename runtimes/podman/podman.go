@@ -215,6 +215,17 @@ func runtimeDir() string {
 	return filepath.Join(os.TempDir(), "judge-run-"+strconv.Itoa(os.Geteuid()))
 }
 
+// serviceDir is where the sockets of the Podman services that judge starts
+// go: in the user's runtime directory, or for root without one in
+// /run/judge-podman, apart from /run/judge, the packaged service's runtime
+// directory, which systemd removes when the service stops.
+func serviceDir() string {
+	if d := runtimeDir(); d != "/run" {
+		return filepath.Join(d, "judge")
+	}
+	return "/run/judge-podman"
+}
+
 // ServiceNice is the nice value of the Podman service the sandbox starts.
 const ServiceNice = 5
 
@@ -225,7 +236,7 @@ func (s *Sandbox) startService(ctx context.Context, runtime string) (string, err
 	if err != nil {
 		return "", errors.New("podman is not installed and no Podman service answers; install podman (apt-get install podman runc)")
 	}
-	dir := filepath.Join(runtimeDir(), "judge")
+	dir := serviceDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
