@@ -1,6 +1,7 @@
 package judge
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"sync"
@@ -85,6 +86,128 @@ func TestRunners_avoidsFailingRunner(t *testing.T) {
 	// failure the good one takes the rest.
 	if failures != 1 || bad.total.Load() != 1 {
 		t.Errorf("%d failures, %d runs on the failing runner: want 1 and 1", failures, bad.total.Load())
+	}
+}
+
+// flakySandbox fails every run while broken is set, at once.
+type flakySandbox struct {
+	countingSandbox
+	broken atomic.Bool
+}
+
+func (f *flakySandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
+	if f.broken.Load() {
+		f.total.Add(1)
+		return nil, errors.New("podman service gone")
+	}
+	return f.countingSandbox.Run(ctx, req)
+}
+
+func TestRunners_deadRunnerUnderLoad(t *testing.T) {
+	// The dead runner has room whenever the good one is full, and fails at
+	// once: it must not take the runs the good one has no room for.
+	dead := &flakySandbox{}
+	dead.broken.Store(true)
+	good := &countingSandbox{delay: 5 * time.Millisecond}
+	r := NewRunners(Runner{Name: "dead", Sandbox: dead, Capacity: 2}, Runner{Name: "good", Sandbox: good, Capacity: 1})
+	var failures atomic.Int32
+	var wg sync.WaitGroup
+	for range 30 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := r.Run(context.Background(), runtimes.RunRequest{}); err != nil {
+				failures.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	// Runs picked before the first failure was known may fail: at most the
+	// dead runner's capacity.
+	if failures.Load() > 2 || dead.total.Load() > 2 || good.total.Load() < 28 {
+		t.Errorf("%d failures, %d runs on the dead runner, %d on the good one: want at most 2, 2, and at least 28",
+			failures.Load(), dead.total.Load(), good.total.Load())
+	}
+}
+
+func TestRunners_failedRunnerComesBack(t *testing.T) {
+	a := &flakySandbox{countingSandbox: countingSandbox{delay: 20 * time.Millisecond}}
+	b := &countingSandbox{delay: 20 * time.Millisecond}
+	r := NewRunners(Runner{Name: "a", Sandbox: a, Capacity: 1}, Runner{Name: "b", Sandbox: b, Capacity: 1})
+	r.pause = 100 * time.Millisecond
+	a.broken.Store(true)
+	if _, err := r.Run(context.Background(), runtimes.RunRequest{}); err == nil {
+		t.Fatal("run on the broken runner: no error")
+	}
+	a.broken.Store(false)
+	// Within the pause, runs wait for b, even with a free.
+	runMany(t, r, 4)
+	if a.total.Load() != 1 || b.total.Load() != 4 {
+		t.Fatalf("within the pause: %d runs on a, %d on b; want 1 (the failure) and 4", a.total.Load(), b.total.Load())
+	}
+	// After it, a full b lets a take one run at a time, and a works again
+	// once one went well.
+	time.Sleep(r.pause)
+	runMany(t, r, 10)
+	if a.total.Load() < 3 || a.peak.Load() > 1 {
+		t.Errorf("after the pause: %d runs on a (peak %d at once), want it back in use", a.total.Load()-1, a.peak.Load())
+	}
+	if r.runners[0].failed != (time.Time{}) || r.runners[0].probing {
+		t.Errorf("runner a still marked: failed %v, probing %t", r.runners[0].failed, r.runners[0].probing)
+	}
+}
+
+func TestRunners_allFailed(t *testing.T) {
+	// With one runner, a failure leaves it in use: there is no other.
+	a := &flakySandbox{countingSandbox: countingSandbox{delay: 20 * time.Millisecond}}
+	r := NewRunners(Runner{Name: "a", Sandbox: a, Capacity: 2})
+	a.broken.Store(true)
+	r.Run(context.Background(), runtimes.RunRequest{})
+	a.broken.Store(false)
+	runMany(t, r, 6)
+	if a.total.Load() != 7 || a.peak.Load() != 2 {
+		t.Errorf("%d runs, peak %d at once: want 7 and 2", a.total.Load(), a.peak.Load())
+	}
+}
+
+// hungSandbox's runs ignore their context and end when release closes, as
+// Podman's calls do when the host is gone from the network.
+type hungSandbox struct{ release chan struct{} }
+
+func (h *hungSandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.RunResult, error) {
+	<-h.release
+	req.Stdout.Write([]byte("late"))
+	return &runtimes.RunResult{}, nil
+}
+
+func TestRunners_givesUpHungRun(t *testing.T) {
+	hung := &hungSandbox{release: make(chan struct{})}
+	good := &countingSandbox{}
+	r := NewRunners(Runner{Name: "hung", Sandbox: hung, Capacity: 1}, Runner{Name: "good", Sandbox: good, Capacity: 1})
+	r.grace = 50 * time.Millisecond
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	var out bytes.Buffer
+	start := time.Now()
+	_, err := r.Run(ctx, runtimes.RunRequest{Stdout: &out})
+	if err == nil || time.Since(start) > time.Second {
+		t.Fatalf("hung run: %v after %v, want an error soon after the grace", err, time.Since(start))
+	}
+	// The hung runner is failed, and full until its run returns.
+	runMany(t, r, 3)
+	if good.total.Load() != 3 {
+		t.Errorf("%d of 3 runs on the good runner", good.total.Load())
+	}
+	close(hung.release)
+	time.Sleep(20 * time.Millisecond)
+	if out.Len() != 0 {
+		t.Errorf("the run given up wrote %q after it", out.String())
+	}
+	r.mu.Lock()
+	busy := r.runners[0].busy
+	r.mu.Unlock()
+	if busy != 0 {
+		t.Errorf("hung runner busy %d after its run returned", busy)
 	}
 }
 
