@@ -6,7 +6,7 @@
 #   scripts/setup.sh [PACKAGE...]
 set -euo pipefail
 
-pkgs=(podman runc uidmap slirp4netns fuse-overlayfs mmdebstrap ca-certificates "$@")
+pkgs=(podman runc uidmap slirp4netns fuse-overlayfs mmdebstrap ca-certificates iproute2 openssh-server "$@")
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
