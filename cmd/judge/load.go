@@ -47,6 +47,8 @@ type loadOptions struct {
 	Workers      int
 	Warm         int
 	LogLevel     string
+	// Backup takes a backup in the middle of the load and checks it.
+	Backup bool
 }
 
 func newBenchLoadCmd(f *Factory) *cobra.Command {
@@ -65,9 +67,18 @@ Then it waits for the queue to drain and checks that every submission the
 daemon accepted (202) was judged, and prints: requests per second and their
 latency by kind, status codes, /healthz latency under load against the same
 daemon idle (measured first, in the same run), the queue wait, and the
-daemon's peak memory.`,
+daemon's peak memory.
+
+With --backup, at half time it also takes a backup through the daemon's API,
+as 'judge backup' does, and after the load restores it into a new data
+directory, as 'judge restore' does. It checks that every submission
+acknowledged (202) before the backup began is in the restored database with
+its problem, language and user, then starts a daemon on it and waits until
+the submissions that were queued or running in the backup are judged. It
+exits 1 if any is missing.`,
 		Example: `  judge bench load
-  judge bench load --users 1000 --duration 60s --submit-every 60s`,
+  judge bench load --users 1000 --duration 60s --submit-every 60s
+  judge bench load --backup`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return loadTest(cmd.Context(), f, o)
@@ -82,6 +93,7 @@ daemon's peak memory.`,
 	fl.IntVar(&o.Workers, "workers", 0, "the daemon's --workers (default: its runners' capacity)")
 	fl.IntVar(&o.Warm, "warm", 2, "the daemon's --warm")
 	fl.StringVar(&o.LogLevel, "log-level", "warn", "the daemon's --log-level")
+	fl.BoolVar(&o.Backup, "backup", false, "take a backup at half time, restore it afterwards and check that it holds every submission acknowledged before it")
 	return cmd
 }
 
@@ -379,6 +391,10 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 	stats := &loadStats{lat: map[string][]time.Duration{}, statuses: map[string]map[int]int{}, errors: map[string]int{}}
 	var accepted sync.Map // submission id -> want verdict
 	var nAccepted atomic.Int64
+	var bk *loadBackup
+	if o.Backup {
+		bk = &loadBackup{file: filepath.Join(dir, "backup.db"), done: make(chan struct{})}
+	}
 	lctx, stopLoad := context.WithTimeout(ctx, o.Duration)
 	defer stopLoad()
 	if stopProbe, err = startProbe(d.url); err != nil {
@@ -394,6 +410,16 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 		}
 	}()
 	start := time.Now()
+	if bk != nil {
+		go bk.take(ctx, admin, start.Add(o.Duration/2))
+	}
+	record := func(kind string, t0 time.Time, err error) {
+		d := time.Since(t0)
+		stats.add(kind, d, err)
+		if bk != nil {
+			bk.request(t0, d)
+		}
+	}
 	var wg sync.WaitGroup
 	for i, c := range users {
 		wg.Add(1)
@@ -421,26 +447,29 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 					if lctx.Err() != nil {
 						return
 					}
-					stats.add("submit", time.Since(t0), err)
+					record("submit", t0, err)
 					if err == nil {
 						accepted.Store(resp.ID, want)
 						nAccepted.Add(1)
+						if bk != nil {
+							bk.ack(loadAck{id: resp.ID, user: fmt.Sprintf("user%05d", i), want: want, at: time.Now()})
+						}
 						last = resp.ID
 					}
 				case last != 0 && n%2 == 0:
 					_, err := c.Submission(lctx, last, 0)
 					if lctx.Err() == nil {
-						stats.add("status", time.Since(t0), err)
+						record("status", t0, err)
 					}
 				case n%3 == 0:
 					_, err := c.Submissions(lctx, map[string][]string{"per_page": {"10"}})
 					if lctx.Err() == nil {
-						stats.add("history", time.Since(t0), err)
+						record("history", t0, err)
 					}
 				default:
 					_, err := c.Problems(lctx, map[string][]string{"per_page": {"20"}})
 					if lctx.Err() == nil {
-						stats.add("problems", time.Since(t0), err)
+						record("problems", t0, err)
 					}
 				}
 			}
@@ -558,6 +587,15 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 	fmt.Fprintf(out, "target /healthz under %v throughout: %s (%d of %d probes over, none failed: %t)\n",
 		healthzTarget, met(over == 0 && healthFailed == 0), over, len(loaded), healthFailed == 0)
 	fmt.Fprintf(out, "target nothing lost: %s\n", met(lost == 0 && wrongVerdict == 0 && int64(stored) >= nAccepted.Load()))
+	if bk == nil {
+		return nil
+	}
+	<-bk.done
+	db.Close()
+	d.stop() // the restored database gets a daemon of its own
+	if !bk.check(ctx, f, o, dir, start, d) {
+		return silentExit(exitNotAccepted)
+	}
 	return nil
 }
 
@@ -604,4 +642,195 @@ func ratio(a, b []time.Duration, p int) float64 {
 		return float64(percentile(a, p)) / float64(y)
 	}
 	return 0
+}
+
+// loadBackup is the backup that `judge bench load --backup` takes in the
+// middle of the load, and what it needs to check it afterwards.
+type loadBackup struct {
+	file string
+	done chan struct{} // closed once the backup ended
+
+	mu   sync.Mutex
+	acks []loadAck
+	reqs []loadReq
+
+	// Set by take.
+	began, ended time.Time
+	res          *backupResult
+	err          error
+}
+
+// loadAck is a submission the daemon acknowledged (202).
+type loadAck struct {
+	id   int64
+	user string
+	want api.Verdict
+	at   time.Time
+}
+
+// loadReq is a simulated user's request: when it was sent, how long it took.
+type loadReq struct {
+	start time.Time
+	took  time.Duration
+}
+
+func (b *loadBackup) ack(a loadAck) {
+	b.mu.Lock()
+	b.acks = append(b.acks, a)
+	b.mu.Unlock()
+}
+
+func (b *loadBackup) request(start time.Time, took time.Duration) {
+	b.mu.Lock()
+	b.reqs = append(b.reqs, loadReq{start, took})
+	b.mu.Unlock()
+}
+
+// take waits until at, then takes the backup as `judge backup FILE` does:
+// through the daemon's API, checked, renamed into place.
+func (b *loadBackup) take(ctx context.Context, admin *client.Client, at time.Time) {
+	defer close(b.done)
+	select {
+	case <-ctx.Done():
+		b.err = ctx.Err()
+		return
+	case <-time.After(time.Until(at)):
+	}
+	b.began = time.Now()
+	b.res, b.err = writeBackup(ctx, b.file, fromDaemon(admin))
+	b.ended = time.Now()
+}
+
+// check restores the backup into a new data directory as `judge restore`
+// does, checks that every submission acknowledged before the backup began
+// is there with its problem, language and user, and starts a daemon on it
+// that judges what was queued or running. It prints what it found and
+// reports whether nothing was missing.
+func (b *loadBackup) check(ctx context.Context, f *Factory, o loadOptions, dir string, loadStart time.Time, d *daemonProc) bool {
+	out := f.IO.Out
+	if b.err != nil {
+		fmt.Fprintf(out, "backup: FAILED: %v\n", b.err)
+		fmt.Fprintln(out, "target a backup during the load restores every submission stored before it: NOT met")
+		return false
+	}
+	r := b.res
+	fmt.Fprintf(out, "backup at %v into the load, as `judge backup` takes it (GET /api/v1/admin/backup): %s, %d submissions (%d queued or running); snapshot %v, whole backup (snapshot, download, integrity_check) %v\n",
+		b.began.Sub(loadStart).Round(100*time.Millisecond), sizeString(r.Size), r.Submissions, r.Pending,
+		r.Snapshot.Round(time.Millisecond), r.Total.Round(time.Millisecond))
+	var during, other []time.Duration
+	for _, q := range b.reqs {
+		if q.start.Before(b.ended) && q.start.Add(q.took).After(b.began) {
+			during = append(during, q.took)
+		} else {
+			other = append(other, q.took)
+		}
+	}
+	fmt.Fprintf(out, "requests while the backup ran: %d, p50 %s p99 %s max %s; the rest of the load: p50 %s p99 %s max %s\n",
+		len(during), pct(during, 50), pct(during, 99), pct(during, 100), pct(other, 50), pct(other, 99), pct(other, 100))
+
+	data := filepath.Join(dir, "restored", "data")
+	var log strings.Builder
+	if err := restoreRun(ctx, &Factory{IO: IO{Out: &log, ErrOut: &log}}, restoreOptions{File: r.File, Data: data}); err != nil {
+		fmt.Fprintf(out, "restore: FAILED: %v\n%s", err, log.String())
+		return false
+	}
+	var before []loadAck
+	for _, a := range b.acks {
+		if a.at.Before(b.began) {
+			before = append(before, a)
+		}
+	}
+	missing, different, err := checkRestored(ctx, filepath.Join(data, dbFile), before)
+	if err != nil {
+		fmt.Fprintf(out, "restore: FAILED: %v\n", err)
+		return false
+	}
+	fmt.Fprintf(out, "restored with `judge restore` into a new data directory: %d submissions acknowledged (202) before the backup began, %d of them there with their problem, language and user, %d missing, %d different\n",
+		len(before), len(before)-missing-different, missing, different)
+	judged, wrong, took, err := judgeRestored(ctx, o, filepath.Join(dir, "restored"), d.data, before)
+	if err != nil {
+		fmt.Fprintf(out, "daemon on the restored database: FAILED: %v\n", err)
+		return false
+	}
+	fmt.Fprintf(out, "a daemon started on the restored database judged the %d submissions queued or running in the backup, %v after its start; of the %d acknowledged before the backup, %d have another verdict than expected\n",
+		judged, took.Round(time.Second), len(before), wrong)
+	ok := missing == 0 && different == 0
+	fmt.Fprintf(out, "target a backup during the load restores every submission stored before it: %s\n", met(ok))
+	return ok
+}
+
+// checkRestored counts the submissions of acks that the database at path
+// does not hold, and those it holds with another problem, language or
+// user than the load submitted.
+func checkRestored(ctx context.Context, path string, acks []loadAck) (missing, different int, err error) {
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return 0, 0, err
+	}
+	defer db.Close()
+	for _, a := range acks {
+		var problem, language, user string
+		err := db.QueryRowContext(ctx, `SELECT s.problem, s.language, COALESCE(u.name, '') FROM submissions s
+			LEFT JOIN users u ON u.id = s.user_id WHERE s.id = ?`, a.id).Scan(&problem, &language, &user)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			missing++
+		case err != nil:
+			return 0, 0, err
+		case problem != "two-sum" || language != "python" || user != a.user:
+			different++
+		}
+	}
+	return missing, different, nil
+}
+
+// judgeRestored starts a daemon on the data directory dir/data (with the
+// admin token of the data directory the backup came from) and waits until
+// it has judged every submission; it returns how many were left to judge,
+// how many of acks got another verdict than the load expected, and how
+// long the judging took.
+func judgeRestored(ctx context.Context, o loadOptions, dir, fromData string, acks []loadAck) (judged, wrong int, took time.Duration, err error) {
+	data := filepath.Join(dir, "data")
+	token, err := os.ReadFile(filepath.Join(fromData, adminTokenFile))
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	if err := os.WriteFile(filepath.Join(data, adminTokenFile), token, 0o600); err != nil {
+		return 0, 0, 0, err
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(data, dbFile)+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	defer db.Close()
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions WHERE state != 'done'`).Scan(&judged); err != nil {
+		return 0, 0, 0, err
+	}
+	start := time.Now()
+	d, err := startDaemonProc(ctx, dir, o)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	defer d.stop()
+	for {
+		var left int
+		if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions WHERE state != 'done'`).Scan(&left); err != nil {
+			return 0, 0, 0, err
+		}
+		if left == 0 {
+			break
+		}
+		if time.Since(start) > o.DrainTimeout {
+			return 0, 0, 0, fmt.Errorf("%d of %d submissions still not judged after %v", left, judged, o.DrainTimeout)
+		}
+		time.Sleep(time.Second)
+	}
+	took = time.Since(start)
+	for _, a := range acks {
+		var verdict string
+		if err := db.QueryRowContext(ctx, `SELECT verdict FROM submissions WHERE id = ?`, a.id).Scan(&verdict); err != nil || api.Verdict(verdict) != a.want {
+			wrong++
+		}
+	}
+	return judged, wrong, took, nil
 }
