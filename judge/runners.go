@@ -74,8 +74,10 @@ type runnerState struct {
 // failPause is how long a failed runner is left out while others work.
 const failPause = 30 * time.Second
 
-// stopGrace is how long a run may take to end once its context has.
-const stopGrace = 20 * time.Second
+// stopGrace is how long a run may take to end once its context has: longer
+// than a sandbox takes to stop a run on a host that answers, even slowly
+// (Podman's kill, the output closing, and the exit status have 50 s in all).
+const stopGrace = time.Minute
 
 // NewRunners returns the runners as one Sandbox.
 func NewRunners(rs ...Runner) *Runners {
