@@ -217,8 +217,8 @@ func runtimeDir() string {
 
 // serviceDir is where the sockets of the Podman services that judge starts
 // go: in the user's runtime directory, or for root without one in
-// /run/judge-podman, apart from /run/judge, the packaged service's runtime
-// directory, which systemd removes when the service stops.
+// /run/judge-podman, a directory of its own that no service's
+// RuntimeDirectory= (removed when the service stops) takes.
 func serviceDir() string {
 	if d := runtimeDir(); d != "/run" {
 		return filepath.Join(d, "judge")
