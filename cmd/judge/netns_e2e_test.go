@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -102,7 +103,7 @@ func sweepRunnerHosts(t *testing.T) {
 // leaves of a runner host's storage in dir, which no Podman knows of any
 // more: conmon processes, and containers whose root file system is there,
 // such as one whose `runc init` waits for a start that never comes. Their
-// cgroups go too.
+// cgroups and mounts go too.
 func killLeftovers(t *testing.T, dir string) {
 	var pids []int
 	var cgroups []string
@@ -146,6 +147,21 @@ func killLeftovers(t *testing.T, dir string) {
 	}
 	for _, cg := range cgroups {
 		os.Remove(cg)
+	}
+	// A killed rootful service leaves its storage mounted: the overlay
+	// driver's home and the containers' root file systems. Deepest first.
+	mountinfo, _ := os.ReadFile("/proc/self/mountinfo")
+	var mounts []string
+	for _, line := range strings.Split(string(mountinfo), "\n") {
+		if f := strings.Fields(line); len(f) > 4 && strings.HasPrefix(f[4]+"/", dir+"/") {
+			mounts = append(mounts, f[4])
+		}
+	}
+	sort.Slice(mounts, func(i, j int) bool { return len(mounts[i]) > len(mounts[j]) })
+	for _, m := range mounts {
+		if err := syscall.Unmount(m, syscall.MNT_DETACH); err != nil {
+			t.Logf("unmount %s: %v", m, err)
+		}
 	}
 }
 
@@ -462,10 +478,11 @@ func (h *runnerHost) sshSessions() int {
 
 // startRunnersDaemon starts `judge serve` from bin as u with args and env
 // added, as startDaemon does, but leaves the images in u's own Podman
-// storage alone: its runners have storage of their own.
+// storage alone: its runners have storage of their own. Its directory is
+// swept like the runner hosts' if the test is killed.
 func startRunnersDaemon(t *testing.T, u *daemonUser, bin string, args, env []string) *e2eEnv {
 	t.Helper()
-	dir, err := os.MkdirTemp("", "judge-e2e-")
+	dir, err := os.MkdirTemp("", fmt.Sprintf("judge-runner-%d-", os.Getpid()))
 	if err != nil {
 		t.Fatal(err)
 	}
