@@ -44,6 +44,9 @@ type ioRecord struct {
 	Value  any    `json:"v,omitempty"`
 	Micros int64  `json:"us,omitempty"`
 	Error  string `json:"err,omitempty"`
+	// MaxRSSKB is, on done, the largest peak resident memory of a test's
+	// program.
+	MaxRSSKB int64 `json:"rss,omitempty"`
 }
 
 // outputLimitMessage starts the error of a test whose program wrote more
@@ -82,6 +85,7 @@ func ioMain(args []string) int {
 	}
 	emit(ioRecord{Kind: "start"})
 	emit(ioRecord{Kind: "ready"})
+	var maxRSS int64
 	for i, t := range in.Tests {
 		var input string
 		if len(t) != 1 || json.Unmarshal(t[0], &input) != nil {
@@ -89,21 +93,22 @@ func ioMain(args []string) int {
 			return 97
 		}
 		i := i
-		value, micros, msg := runTest(args, input, in.OutputLimit)
+		value, micros, rss, msg := runTest(args, input, in.OutputLimit)
+		maxRSS = max(maxRSS, rss)
 		if msg != "" {
 			emit(ioRecord{Kind: "error", Test: &i, Error: msg})
 			continue
 		}
 		emit(ioRecord{Kind: "result", Test: &i, Value: value, Micros: micros})
 	}
-	emit(ioRecord{Kind: "done"})
+	emit(ioRecord{Kind: "done", MaxRSSKB: maxRSS})
 	return 0
 }
 
-// runTest runs the program on input. It returns what the program wrote and
-// its CPU time, or why the test failed: a non-zero exit, a signal, too much
-// output, or a program that cannot start.
-func runTest(argv []string, input string, limit int) (string, int64, string) {
+// runTest runs the program on input. It returns what the program wrote, its
+// CPU time in µs and its peak memory in KiB, or why the test failed: a
+// non-zero exit, a signal, too much output, or a program that cannot start.
+func runTest(argv []string, input string, limit int) (out string, micros, rssKB int64, why string) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Stdin = strings.NewReader(input)
 	var stderr tail
@@ -111,7 +116,7 @@ func runTest(argv []string, input string, limit int) (string, int64, string) {
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return "", 0, "cannot run the program: " + err.Error()
+		return "", 0, 0, "cannot run the program: " + err.Error()
 	}
 	// Its own process group, so that what it forks goes with it; and it
 	// dies with this process. In the sandbox judge-init kills everything
@@ -119,7 +124,7 @@ func runTest(argv []string, input string, limit int) (string, int64, string) {
 	// only this to stop a program whose harness was killed.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
-		return "", 0, "cannot run the program: " + err.Error()
+		return "", 0, 0, "cannot run the program: " + err.Error()
 	}
 	var buf bytes.Buffer
 	n, _ := io.Copy(&buf, io.LimitReader(stdout, int64(limit)+1))
@@ -132,10 +137,13 @@ func runTest(argv []string, input string, limit int) (string, int64, string) {
 	// Whatever the program left running must not meet the next test.
 	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	if over {
-		return "", 0, fmt.Sprintf("%s: the program wrote more than %d bytes", outputLimitMessage, limit)
+		return "", 0, 0, fmt.Sprintf("%s: the program wrote more than %d bytes", outputLimitMessage, limit)
 	}
 	st := cmd.ProcessState
-	micros := (st.UserTime() + st.SystemTime()).Microseconds()
+	micros = (st.UserTime() + st.SystemTime()).Microseconds()
+	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
+		rssKB = ru.Maxrss
+	}
 	if err != nil {
 		how := err.Error()
 		if ws, ok := st.Sys().(syscall.WaitStatus); ok {
@@ -149,9 +157,9 @@ func runTest(argv []string, input string, limit int) (string, int64, string) {
 		if msg := strings.TrimSpace(stderr.String()); msg != "" {
 			how = msg + "\n" + how
 		}
-		return "", micros, how
+		return "", micros, rssKB, how
 	}
-	return buf.String(), micros, ""
+	return buf.String(), micros, rssKB, ""
 }
 
 // tail keeps the last keep bytes written to it.
