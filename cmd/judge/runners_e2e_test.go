@@ -190,7 +190,13 @@ func TestE2E_Runners(t *testing.T) {
 		t.Errorf("A judged nothing while B was down")
 	}
 	b.setLink(true)
-	t.Logf("runs: A %d, B %d; SSH connections A's sshd serves: %d", a.attaches(), b.attaches(), a.sshSessions())
+	sessions := a.sshSessions()
+	t.Logf("runs: A %d, B %d; SSH connections A's sshd serves: %d", a.attaches(), b.attaches(), sessions)
+	// The daemon shares one SSH connection per runner; one for every run
+	// would pile up sshd processes on the runner over a contest.
+	if sessions > 3 {
+		t.Errorf("A's sshd serves %d SSH connections after %d runs there: the daemon leaks them", sessions, a.attaches())
+	}
 
 	// Stopping the daemon removes its containers from both hosts.
 	e.daemon.Process.Signal(syscall.SIGTERM)

@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"maps"
 	"math/rand/v2"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -185,16 +186,75 @@ func New(ctx context.Context, o Options) (*Sandbox, error) {
 // Info describes the Podman host.
 func (s *Sandbox) Info() HostInfo { return s.info }
 
-// connect opens a bindings connection and checks that the service answers.
+// conns holds one bindings connection per endpoint, shared by every call.
+// A connection is an HTTP client that dials the service as needed, and for
+// ssh:// one SSH connection that every request opens a channel in: a new one
+// per call would leave an SSH connection (an sshd process on the runner) and
+// idle HTTP connections behind each time, since the bindings cannot close
+// them.
+var conns = struct {
+	sync.Mutex
+	m map[string]context.Context
+}{m: map[string]context.Context{}}
+
+// connect returns the endpoint's connection, opening one if there is none or
+// if the SSH connection of the one there no longer answers.
 func connect(ctx context.Context, uri string) (context.Context, error) {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
+	conns.Lock()
+	c, ok := conns.m[uri]
+	conns.Unlock()
+	if ok {
+		if !strings.HasPrefix(uri, "ssh://") {
+			return c, nil
+		}
+		err := ping(ctx, c)
+		if err == nil {
+			return c, nil
+		}
+		if strings.Contains(err.Error(), "ssh: rejected") {
+			// The SSH connection works, the service behind it does
+			// not: a new connection would not help, and would stay
+			// open.
+			return nil, err
+		}
+	}
 	c, err := bindings.NewConnection(ctx, uri)
 	if err != nil {
 		return nil, err
 	}
+	// A Podman service closes idle connections after twice its --time (5 s
+	// by default): let go of them before, rather than send a request on a
+	// connection that the service is closing.
+	if conn, err := bindings.GetClient(c); err == nil {
+		if t, ok := conn.Client.Transport.(*http.Transport); ok {
+			t.IdleConnTimeout = 4 * time.Second
+		}
+	}
 	// The connection must outlive the timeout used to establish it.
-	return context.WithoutCancel(c), nil
+	c = context.WithoutCancel(c)
+	conns.Lock()
+	conns.m[uri] = c
+	conns.Unlock()
+	return c, nil
+}
+
+// ping asks the service of connection c whether it answers.
+func ping(ctx context.Context, c context.Context) error {
+	conn, err := bindings.GetClient(c)
+	if err != nil {
+		return err
+	}
+	resp, err := conn.DoRequest(ctx, nil, http.MethodGet, "/_ping", nil, nil)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if !resp.IsSuccess() {
+		return fmt.Errorf("ping: %s", resp.Status)
+	}
+	return nil
 }
 
 // DefaultSocket returns the local Podman API socket of the current user.
