@@ -592,7 +592,10 @@ func loadTest(ctx context.Context, f *Factory, o loadOptions) error {
 	}
 	<-bk.done
 	db.Close()
-	d.stop() // the restored database gets a daemon of its own
+	// The restored database gets a daemon of its own, at the first one's
+	// nice value (the simulated users' is not for daemons).
+	bk.nice = niceOf(d.cmd.Process.Pid)
+	d.stop()
 	if !bk.check(ctx, f, o, dir, start, d) {
 		return silentExit(exitNotAccepted)
 	}
@@ -654,10 +657,14 @@ type loadBackup struct {
 	acks []loadAck
 	reqs []loadReq
 
-	// Set by take.
-	began, ended time.Time
-	res          *backupResult
-	err          error
+	// Set by take: when it began, when the download ended, when the
+	// checked file was in place.
+	began, downloaded, ended time.Time
+	res                      *backupResult
+	err                      error
+
+	// nice is the daemons' nice value.
+	nice int
 }
 
 // loadAck is a submission the daemon acknowledged (202).
@@ -696,8 +703,13 @@ func (b *loadBackup) take(ctx context.Context, admin *client.Client, at time.Tim
 		return
 	case <-time.After(time.Until(at)):
 	}
+	download := fromDaemon(admin)
 	b.began = time.Now()
-	b.res, b.err = writeBackup(ctx, b.file, fromDaemon(admin))
+	b.res, b.err = writeBackup(ctx, b.file, func(ctx context.Context, tmp *os.File) (*api.BackupInfo, error) {
+		info, err := download(ctx, tmp)
+		b.downloaded = time.Now()
+		return info, err
+	})
 	b.ended = time.Now()
 }
 
@@ -717,16 +729,23 @@ func (b *loadBackup) check(ctx context.Context, f *Factory, o loadOptions, dir s
 	fmt.Fprintf(out, "backup at %v into the load, as `judge backup` takes it (GET /api/v1/admin/backup): %s, %d submissions (%d queued or running); snapshot %v, whole backup (snapshot, download, integrity_check) %v\n",
 		b.began.Sub(loadStart).Round(100*time.Millisecond), sizeString(r.Size), r.Submissions, r.Pending,
 		r.Snapshot.Round(time.Millisecond), r.Total.Round(time.Millisecond))
-	var during, other []time.Duration
+	// The daemon's part is the snapshot and the download; the check that
+	// follows runs in this process, beside the simulated users.
+	var during, checking, other []time.Duration
 	for _, q := range b.reqs {
-		if q.start.Before(b.ended) && q.start.Add(q.took).After(b.began) {
+		switch end := q.start.Add(q.took); {
+		case q.start.Before(b.downloaded) && end.After(b.began):
 			during = append(during, q.took)
-		} else {
+		case q.start.Before(b.ended) && end.After(b.downloaded):
+			checking = append(checking, q.took)
+		default:
 			other = append(other, q.took)
 		}
 	}
-	fmt.Fprintf(out, "requests while the backup ran: %d, p50 %s p99 %s max %s; the rest of the load: p50 %s p99 %s max %s\n",
-		len(during), pct(during, 50), pct(during, 99), pct(during, 100), pct(other, 50), pct(other, 99), pct(other, 100))
+	fmt.Fprintf(out, "requests while the daemon made and sent the backup (%v): %d, p50 %s p99 %s max %s; while this process checked it (%v): %d, p50 %s p99 %s max %s; the rest of the load: p50 %s p99 %s max %s\n",
+		b.downloaded.Sub(b.began).Round(time.Millisecond), len(during), pct(during, 50), pct(during, 99), pct(during, 100),
+		b.ended.Sub(b.downloaded).Round(time.Millisecond), len(checking), pct(checking, 50), pct(checking, 99), pct(checking, 100),
+		pct(other, 50), pct(other, 99), pct(other, 100))
 
 	data := filepath.Join(dir, "restored", "data")
 	var log strings.Builder
@@ -747,13 +766,13 @@ func (b *loadBackup) check(ctx context.Context, f *Factory, o loadOptions, dir s
 	}
 	fmt.Fprintf(out, "restored with `judge restore` into a new data directory: %d submissions acknowledged (202) before the backup began, %d of them there with their problem, language and user, %d missing, %d different\n",
 		len(before), len(before)-missing-different, missing, different)
-	judged, wrong, took, err := judgeRestored(ctx, o, filepath.Join(dir, "restored"), d.data, before)
+	judged, wrong, verdicts, took, err := judgeRestored(ctx, o, filepath.Join(dir, "restored"), d.data, b.nice, before)
 	if err != nil {
 		fmt.Fprintf(out, "daemon on the restored database: FAILED: %v\n", err)
 		return false
 	}
-	fmt.Fprintf(out, "a daemon started on the restored database judged the %d submissions queued or running in the backup, %v after its start; of the %d acknowledged before the backup, %d have another verdict than expected\n",
-		judged, took.Round(time.Second), len(before), wrong)
+	fmt.Fprintf(out, "a daemon started on the restored database judged the %d submissions queued or running in the backup (%s), %v after its start; of the %d acknowledged before the backup, %d have another verdict than expected\n",
+		judged, verdicts, took.Round(time.Second), len(before), wrong)
 	ok := missing == 0 && different == 0
 	fmt.Fprintf(out, "target a backup during the load restores every submission stored before it: %s\n", met(ok))
 	return ok
@@ -784,53 +803,100 @@ func checkRestored(ctx context.Context, path string, acks []loadAck) (missing, d
 	return missing, different, nil
 }
 
-// judgeRestored starts a daemon on the data directory dir/data (with the
-// admin token of the data directory the backup came from) and waits until
-// it has judged every submission; it returns how many were left to judge,
-// how many of acks got another verdict than the load expected, and how
-// long the judging took.
-func judgeRestored(ctx context.Context, o loadOptions, dir, fromData string, acks []loadAck) (judged, wrong int, took time.Duration, err error) {
+// judgeRestored starts a daemon at nice value nice on the data directory
+// dir/data (with the admin token of the data directory the backup came
+// from) and waits until it has judged every submission; it returns how
+// many were left to judge, how many of acks got another verdict than the
+// load expected, the verdicts it gave, and how long the judging took.
+func judgeRestored(ctx context.Context, o loadOptions, dir, fromData string, nice int, acks []loadAck) (judged, wrong int, verdicts string, took time.Duration, err error) {
 	data := filepath.Join(dir, "data")
 	token, err := os.ReadFile(filepath.Join(fromData, adminTokenFile))
-	if err != nil {
-		return 0, 0, 0, err
+	if err == nil {
+		err = os.WriteFile(filepath.Join(data, adminTokenFile), token, 0o600)
 	}
-	if err := os.WriteFile(filepath.Join(data, adminTokenFile), token, 0o600); err != nil {
-		return 0, 0, 0, err
+	if err != nil {
+		return 0, 0, "", 0, err
 	}
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(data, dbFile)+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
-		return 0, 0, 0, err
+		return 0, 0, "", 0, err
 	}
 	defer db.Close()
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions WHERE state != 'done'`).Scan(&judged); err != nil {
-		return 0, 0, 0, err
+	ids, err := unjudged(ctx, db)
+	if err != nil {
+		return 0, 0, "", 0, err
 	}
+	// This process runs at the simulated users' nice value; the daemon
+	// and its sandboxes must not inherit it.
+	syscall.Setpriority(syscall.PRIO_PGRP, 0, nice)
 	start := time.Now()
 	d, err := startDaemonProc(ctx, dir, o)
 	if err != nil {
-		return 0, 0, 0, err
+		return 0, 0, "", 0, err
 	}
 	defer d.stop()
 	for {
-		var left int
-		if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions WHERE state != 'done'`).Scan(&left); err != nil {
-			return 0, 0, 0, err
+		left, err := unjudged(ctx, db)
+		if err != nil {
+			return 0, 0, "", 0, err
 		}
-		if left == 0 {
+		if len(left) == 0 {
 			break
 		}
 		if time.Since(start) > o.DrainTimeout {
-			return 0, 0, 0, fmt.Errorf("%d of %d submissions still not judged after %v", left, judged, o.DrainTimeout)
+			return 0, 0, "", 0, fmt.Errorf("%d of %d submissions still not judged after %v", len(left), len(ids), o.DrainTimeout)
 		}
 		time.Sleep(time.Second)
 	}
 	took = time.Since(start)
+	count := map[string]int{}
+	for _, id := range ids {
+		count[verdictOf(ctx, db, id)]++
+	}
+	var names []string
+	for v, n := range count {
+		names = append(names, fmt.Sprintf("%s %d", v, n))
+	}
+	slices.Sort(names)
 	for _, a := range acks {
-		var verdict string
-		if err := db.QueryRowContext(ctx, `SELECT verdict FROM submissions WHERE id = ?`, a.id).Scan(&verdict); err != nil || api.Verdict(verdict) != a.want {
+		if api.Verdict(verdictOf(ctx, db, a.id)) != a.want {
 			wrong++
 		}
 	}
-	return judged, wrong, took, nil
+	return len(ids), wrong, strings.Join(names, ", "), took, nil
+}
+
+// unjudged lists the submissions not judged yet.
+func unjudged(ctx context.Context, db *sql.DB) ([]int64, error) {
+	rows, err := db.QueryContext(ctx, `SELECT id FROM submissions WHERE state != 'done'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// verdictOf returns submission id's verdict, or "" if it has none.
+func verdictOf(ctx context.Context, db *sql.DB, id int64) string {
+	var v string
+	db.QueryRowContext(ctx, `SELECT verdict FROM submissions WHERE id = ?`, id).Scan(&v)
+	return v
+}
+
+// niceOf returns the nice value of process pid (0 if unknown).
+func niceOf(pid int) int {
+	// The system call returns 20 - nice.
+	prio, err := syscall.Getpriority(syscall.PRIO_PROCESS, pid)
+	if err != nil {
+		return 0
+	}
+	return 20 - prio
 }
