@@ -240,6 +240,40 @@ func connect(ctx context.Context, uri string) (context.Context, error) {
 	return c, nil
 }
 
+// ownConnection returns a connection that shares c's dialer (for ssh://,
+// its SSH connection) but has an HTTP client and transport of its own, for
+// calls that change them: containers.Attach replaces the transport of the
+// connection it is given, and would take requests made meanwhile by others
+// sharing it for its own stream. release lets go of its idle connections.
+func ownConnection(c context.Context) (own context.Context, release func(), err error) {
+	shared, err := bindings.GetClient(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, ok := shared.Client.Transport.(*http.Transport)
+	if !ok {
+		return nil, nil, fmt.Errorf("podman connection with a %T transport", shared.Client.Transport)
+	}
+	conn := &bindings.Connection{URI: shared.URI, Client: &http.Client{Transport: t.Clone()}}
+	return withConnection{c, conn}, conn.Client.CloseIdleConnections, nil
+}
+
+// withConnection is a bindings connection's context with another connection
+// in place of the one it carries (the bindings keep theirs under a key of
+// their own, so it is found by its type).
+type withConnection struct {
+	context.Context
+	conn *bindings.Connection
+}
+
+func (w withConnection) Value(key any) any {
+	v := w.Context.Value(key)
+	if _, ok := v.(*bindings.Connection); ok {
+		return w.conn
+	}
+	return v
+}
+
 // ping asks the service of connection c whether it answers.
 func ping(ctx context.Context, c context.Context) error {
 	conn, err := bindings.GetClient(c)
@@ -597,12 +631,18 @@ func (s *Sandbox) Run(ctx context.Context, req runtimes.RunRequest) (*runtimes.R
 		return nil, err
 	}
 	// Attach replaces the connection's transport, so every run gets a
-	// connection of its own. It is not tied to ctx: cancelling ctx kills the
-	// container, and the cleanup must still go through.
-	conn, err := connect(ctx, s.uri)
+	// connection of its own (sharing the endpoint's dialer). It is not tied
+	// to ctx: cancelling ctx kills the container, and the cleanup must still
+	// go through.
+	shared, err := connect(ctx, s.uri)
 	if err != nil {
 		return nil, fmt.Errorf("connect to podman: %w", err)
 	}
+	conn, release, err := ownConnection(shared)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	start := time.Now()
 	id, warm, err := s.pool.take(conn, req)
 	if err != nil {
