@@ -302,7 +302,7 @@ func restoreRun(ctx context.Context, f *Factory, o restoreOptions) error {
 
 // checkBackup inspects a backup file as restore does.
 func checkBackup(ctx context.Context, file string) (*store.BackupInfo, error) {
-	if st, err := os.Stat(file + "-wal"); err == nil && st.Size() > 0 {
+	if _, err := os.Stat(file + "-wal"); err == nil {
 		return nil, fmt.Errorf("%s: %w (%s-wal)", file, store.ErrLive, file)
 	}
 	return store.Inspect(ctx, file)
@@ -312,8 +312,10 @@ func checkBackup(ctx context.Context, file string) (*store.BackupInfo, error) {
 func restoreError(o restoreOptions, err error) error {
 	hint := ""
 	switch {
+	case errors.Is(err, store.ErrLive) && filepath.Base(o.File) == dbFile:
+		hint = fmt.Sprintf("Stop the daemon that uses it, back it up with `judge backup --data %s OUT`, and restore OUT.", filepath.Dir(o.File))
 	case errors.Is(err, store.ErrLive):
-		hint = fmt.Sprintf("Stop what uses it, back it up with `judge backup --data %s OUT`, and restore OUT.", filepath.Dir(o.File))
+		hint = "Stop what uses it, and restore a backup made by `judge backup` instead."
 	case errors.Is(err, store.ErrCorrupt):
 		hint = "Restore another copy of this backup, or an older one."
 	case errors.Is(err, store.ErrNotJudge):

@@ -118,7 +118,7 @@ func snapshot(ctx context.Context, db *sql.DB, dst string) (*BackupInfo, error) 
 	}
 	info, err := describe(ctx, dst, "rw", false)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the snapshot %s: %w", dst, err)
 	}
 	info.TakenAt, info.Took = start, took
 	return info, nil
@@ -129,10 +129,15 @@ func snapshot(ctx context.Context, db *sql.DB, dst string) (*BackupInfo, error) 
 // it), and tells what it holds. Its errors wrap ErrCorrupt, ErrNotJudge or
 // ErrNewerSchema. It opens the file read-only.
 func Inspect(ctx context.Context, path string) (*BackupInfo, error) {
-	return describe(ctx, path, "ro", true)
+	info, err := describe(ctx, path, "ro", true)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return info, nil
 }
 
-// describe tells what the judge database at path holds, after
+// describe tells what the judge database at path holds (its errors do not
+// repeat the path), after
 // PRAGMA integrity_check if check is set. It opens the file in mode (see
 // openRaw): a read-only connection to a database in WAL mode leaves its
 // -wal and -shm behind, one that may write removes them when it closes.
@@ -142,7 +147,7 @@ func describe(ctx context.Context, path, mode string, check bool) (*BackupInfo, 
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %w: not a regular file", path, ErrCorrupt)
+		return nil, fmt.Errorf("%w: not a regular file", ErrCorrupt)
 	}
 	db, err := openRaw(path, mode)
 	if err != nil {
@@ -151,17 +156,17 @@ func describe(ctx context.Context, path, mode string, check bool) (*BackupInfo, 
 	defer db.Close()
 	if check {
 		if err := integrity(ctx, db); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, err
 		}
 	}
 	info := &BackupInfo{Path: path, Size: st.Size()}
 	if info.Schema, err = schemaOf(ctx, db); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	err = db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(*) FILTER (WHERE state IN ('queued', 'running')),
 		(SELECT COUNT(*) FROM users) FROM submissions`).Scan(&info.Submissions, &info.Pending, &info.Users)
 	if err != nil {
-		return nil, fmt.Errorf("%s: count the submissions: %w", path, err)
+		return nil, fmt.Errorf("count the submissions: %w", err)
 	}
 	return info, nil
 }

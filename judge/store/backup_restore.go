@@ -13,8 +13,8 @@ import (
 )
 
 // ErrLive: the file to restore has a write-ahead log beside it, so it is a
-// database in use (or left by a crash) rather than a backup, and the file
-// alone may miss what is in its log.
+// database in use (or left by a crash) rather than a backup: the file alone
+// may miss what is in its log, or change while it is copied.
 var ErrLive = errors.New("a live database with a write-ahead log beside it, not a backup")
 
 // RestoreResult is what Restore did.
@@ -87,7 +87,7 @@ func restorable(backup, dbPath string) error {
 	if dst, err := os.Stat(dbPath); err == nil && os.SameFile(bst, dst) {
 		return fmt.Errorf("the backup %s is the database %s itself", backup, dbPath)
 	}
-	if wal, err := os.Stat(backup + "-wal"); err == nil && wal.Size() > 0 {
+	if _, err := os.Stat(backup + "-wal"); err == nil {
 		return fmt.Errorf("the backup %s: %w (%s-wal)", backup, ErrLive, backup)
 	}
 	return nil

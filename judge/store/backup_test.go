@@ -451,6 +451,11 @@ func TestRestore_refuses(t *testing.T) {
 	half := filepath.Join(dir, "half.db")
 	os.WriteFile(half, raw[:len(raw)/2], 0o600)
 	withLog := crashImage(t, livePath)
+	// A database just opened by a daemon: its log is still empty, but the
+	// daemon may write while the file is copied.
+	emptyLog := filepath.Join(dir, "open.db")
+	os.WriteFile(emptyLog, raw, 0o600)
+	os.WriteFile(emptyLog+"-wal", nil, 0o600)
 
 	for _, tc := range []struct {
 		name, backup string
@@ -458,6 +463,7 @@ func TestRestore_refuses(t *testing.T) {
 	}{
 		{"a damaged backup", half, ErrCorrupt},
 		{"a live database", withLog, ErrLive},
+		{"a database with an empty log", emptyLog, ErrLive},
 		{"no file", filepath.Join(dir, "none.db"), os.ErrNotExist},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
