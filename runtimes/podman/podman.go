@@ -38,6 +38,7 @@ import (
 	"github.com/containers/podman/v5/pkg/bindings/system"
 	"github.com/containers/podman/v5/pkg/specgen"
 	spec "github.com/opencontainers/runtime-spec/specs-go"
+	"github.com/sirupsen/logrus"
 
 	"github.com/judgehq/judge/runtimes"
 )
@@ -185,6 +186,14 @@ func New(ctx context.Context, o Options) (*Sandbox, error) {
 
 // Info describes the Podman host.
 func (s *Sandbox) Info() HostInfo { return s.info }
+
+func init() {
+	// The bindings log through logrus to stderr, such as "Failed to write
+	// input to service" when a container ends before it read all its
+	// stdin (a program that stops early: nothing wrong). Their errors that
+	// matter come back from the calls, and are logged by the daemon.
+	logrus.SetOutput(io.Discard)
+}
 
 // conns holds one bindings connection per endpoint, shared by every call.
 // A connection is an HTTP client that dials the service as needed, and for
