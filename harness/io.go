@@ -3,7 +3,6 @@ package harness
 import (
 	"embed"
 	"encoding/json"
-	"strings"
 
 	"github.com/judgehq/judge/problems"
 )
@@ -51,13 +50,7 @@ func (l *Lang) ProblemStub(p *problems.Problem) string {
 
 // IOPrelude is put in front of an io program on its first line, as Prelude
 // for functions: TypeScript's declarations of Node's require and console.
-func (l *Lang) IOPrelude() string {
-	if l.Name != "typescript" {
-		return ""
-	}
-	b, _ := ioSources.ReadFile("io/prelude.d.ts")
-	return strings.Join(strings.Fields(string(b)), " ") + " "
-}
+func (l *Lang) IOPrelude() string { return l.ioPrelude }
 
 // NewIORun builds the standard input of judge-init's io mode for tests of
 // an io problem, whose only argument is the input text. Expected outputs

@@ -40,6 +40,8 @@ type Lang struct {
 	// line numbers stay right), for the imports LeetCode users take for
 	// granted. Empty for most languages.
 	Prelude string
+	// ioPrelude is the Prelude of whole programs (io problems).
+	ioPrelude string
 }
 
 // langs lists the languages with a harness.

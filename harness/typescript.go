@@ -17,6 +17,15 @@ import (
 //go:embed typescript/prelude.d.ts
 var typescriptDeclarations string
 
+// typescriptIODeclarations declares what a whole TypeScript program uses of
+// Node.js: require, process and console.
+//
+//go:embed io/prelude.d.ts
+var typescriptIODeclarations string
+
+// oneLine joins declarations into one line, followed by a space.
+func oneLine(decl string) string { return strings.Join(strings.Fields(decl), " ") + " " }
+
 // typescriptLang is TypeScript, LeetCode style: tsc compiles the code (type
 // errors are Compilation Errors), and the JavaScript harness runs tsc's
 // output, so values are as in JavaScript. The declarations are the Prelude:
@@ -29,7 +38,8 @@ var typescriptLang = &Lang{
 	Harness: func(problems.Signature) (string, error) {
 		return javascriptHarness, nil
 	},
-	Prelude: strings.Join(strings.Fields(typescriptDeclarations), " ") + " ",
+	Prelude:   oneLine(typescriptDeclarations),
+	ioPrelude: oneLine(typescriptIODeclarations),
 }
 
 // LeetCode's definitions of the linked types, shown commented out in stubs.

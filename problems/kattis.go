@@ -1,11 +1,12 @@
 package problems
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
+	"math"
 	"path"
 	"regexp"
 	"slices"
@@ -176,11 +177,14 @@ func kattisName(v any) (string, error) {
 			return n, nil
 		}
 	case map[string]any:
-		for _, lang := range []string{"en", ""} {
-			for k, t := range n {
-				if s, ok := t.(string); ok && (k == lang || lang == "") && strings.TrimSpace(s) != "" {
-					return s, nil
-				}
+		// English first, then the languages in order.
+		langs := slices.Sorted(maps.Keys(n))
+		if _, ok := n["en"]; ok {
+			langs = append([]string{"en"}, langs...)
+		}
+		for _, lang := range langs {
+			if s, ok := n[lang].(string); ok && strings.TrimSpace(s) != "" {
+				return s, nil
 			}
 		}
 	}
@@ -493,11 +497,8 @@ func (c Tokens) token(e, a string) string {
 			if err != nil {
 				return fmt.Sprintf("expected the number %s, got %q", e, cutToken(a))
 			}
-			d := av - ev
-			if d < 0 {
-				d = -d
-			}
-			if d <= c.Abs || d <= c.Rel*max(ev, -ev) {
+			d := math.Abs(av - ev)
+			if d <= c.Abs || d <= c.Rel*math.Abs(ev) {
 				return ""
 			}
 			return fmt.Sprintf("expected %s, got %s (tolerance abs %g, rel %g)", e, a, c.Abs, c.Rel)
@@ -528,7 +529,7 @@ func tokenize(s string, spaces bool) []string {
 	return out
 }
 
-func isSpace(b byte) bool { return bytes.IndexByte([]byte(" \t\n\r\v\f"), b) >= 0 }
+func isSpace(b byte) bool { return strings.IndexByte(" \t\n\r\v\f", b) >= 0 }
 
 func cutToken(s string) string {
 	if len(s) > 40 {
